@@ -1,0 +1,142 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
+import { escapeHtml } from '../http/escapeHtml.ts'
+import { findDemoUser } from './demoUsers.ts'
+import { handleLoginActions, loginActionsPath } from './loginActions.ts'
+import { paceScopes } from './paceScopes.ts'
+
+/** Where Keycloak mounts a realm; PACE's realm is `pace`. */
+export const paceRealmPath = '/auth/realms/pace'
+
+export interface PaceRealmOptions {
+  /** Origin of the sandbox server, e.g. `http://127.0.0.1:9400`. */
+  readonly origin: string
+  /** Origins of the browser apps allowed to use the realm (CORS, redirect URIs). */
+  readonly appOrigins: readonly string[]
+  /** Lifetime of access tokens, in seconds. */
+  readonly accessTokenTtl: number
+}
+
+export interface PaceRealm {
+  readonly issuer: string
+  readonly provider: Provider
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>
+}
+
+const keycloakRoutes = {
+  authorization: '/protocol/openid-connect/auth',
+  token: '/protocol/openid-connect/token',
+  userinfo: '/protocol/openid-connect/userinfo',
+  end_session: '/protocol/openid-connect/logout',
+  revocation: '/protocol/openid-connect/revoke',
+  introspection: '/protocol/openid-connect/token/introspect',
+  jwks: '/protocol/openid-connect/certs',
+  pushed_authorization_request: '/protocol/openid-connect/ext/par/request',
+} as const
+
+/** The demo app's public client, as a PACE integrator would register it in Keycloak. */
+export const demoClientId = 'demo-spa'
+
+export function createPaceRealm(options: PaceRealmOptions): PaceRealm {
+  const issuer = `${options.origin}${paceRealmPath}`
+  const appOrigins = new Set(options.appOrigins)
+  const provider = new Provider(issuer, paceConfiguration(options, appOrigins))
+  // oidc-provider decides http vs https from the request; the sandbox is plain http on loopback.
+  provider.proxy = false
+  const callback = provider.callback()
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/'
+    const innerPath = url.slice(paceRealmPath.length) || '/'
+    if (await handleLoginActions(provider, req, res, innerPath, `${paceRealmPath}${loginActionsPath}`)) return
+    // oidc-provider's routes are relative to the issuer's path: strip the realm prefix.
+    Object.assign(req, { originalUrl: url, url: innerPath })
+    await callback(req, res)
+  }
+
+  return { issuer, provider, handle }
+}
+
+function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): Configuration {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const signingKey = { ...privateKey.export({ format: 'jwk' }), alg: 'ES256', use: 'sig', kid: 'sandbox-es256' }
+  const { privateKey: rsaKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const rsaSigningKey = { ...rsaKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: 'sandbox-rs256' }
+
+  return {
+    routes: keycloakRoutes,
+    clients: [
+      {
+        client_id: demoClientId,
+        token_endpoint_auth_method: 'none',
+        application_type: 'web',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [...appOrigins].map((origin) => `${origin}/callback`),
+        post_logout_redirect_uris: [...appOrigins].flatMap((origin) => [origin, `${origin}/`]),
+      },
+    ],
+    jwks: { keys: [rsaSigningKey, signingKey] as never },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    scopes: ['openid', 'offline_access', 'profile', 'email', ...paceScopes],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+    },
+    // Keycloak puts profile claims in the ID token; do the same so the SPA can show who signed in.
+    conformIdTokenClaims: false,
+    async findAccount(_ctx, accountId) {
+      const user = findDemoUser(accountId)
+      if (!user) return undefined
+      return {
+        accountId,
+        async claims() {
+          return {
+            sub: user.username,
+            name: user.name,
+            preferred_username: user.username,
+            email: user.email,
+            email_verified: true,
+          }
+        },
+      }
+    },
+    interactions: {
+      url: (_ctx, interaction) => `${paceRealmPath}${loginActionsPath}/${interaction.uid}`,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      dPoP: { enabled: true },
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+    },
+    pkce: { required: () => true },
+    // Keycloak issues refresh tokens to public clients without offline_access; so does PACE.
+    async issueRefreshToken(_ctx, client) {
+      return client.grantTypeAllowed('refresh_token')
+    },
+    rotateRefreshToken: true,
+    clientBasedCORS(_ctx: KoaContextWithOIDC, origin: string) {
+      return appOrigins.has(origin)
+    },
+    ttl: {
+      AccessToken: options.accessTokenTtl,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      RefreshToken: 8 * 3600,
+      Interaction: 15 * 60,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
+    renderError(ctx, out) {
+      ctx.type = 'html'
+      ctx.body = `<!doctype html><title>Sign-in error</title><h1>Sign-in error</h1><p>${escapeHtml(
+        String(out.error),
+      )}: ${escapeHtml(String(out.error_description ?? ''))}</p>`
+    },
+  }
+}

@@ -1,0 +1,23 @@
+/** The payment scopes PACE's realm grants, as listed in PACE's API reference. */
+export const paceScopes = [
+  'payment:onboardings:create:authenticated',
+  'payment:onboardings:create:one',
+  'payment:payment-method-kinds:read:all',
+  'payment:payment-method-kinds:read:authenticated',
+  'payment:payment-method-shares:create:authenticated',
+  'payment:payment-method-shares:create:one',
+  'payment:payment-method-shares:delete:authenticated',
+  'payment:payment-method-shares:delete:one',
+  'payment:payment-method-shares:read:all',
+  'payment:payment-method-shares:read:authenticated',
+  'payment:payment-methods:delete:authenticated',
+  'payment:payment-methods:delete:one',
+  'payment:payment-methods:read:all',
+  'payment:payment-methods:read:authenticated',
+  'payment:payment-methods:read:one',
+  'payment:payment-methods:verify:authenticated',
+  'payment:payment-methods:verify:one',
+  'payment:payment-transactions:read:all',
+  'payment:payment-transactions:read:authenticated',
+  'payment:payment-transactions:read:one',
+] as const

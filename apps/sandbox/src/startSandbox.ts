@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { restrictCors } from './http/restrictCors.ts'
+import { createPaceRealm, demoClientId, paceRealmPath } from './pace/paceRealm.ts'
+
+export interface SandboxOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  readonly port?: number
+  /** Origins of the apps that may call the sandbox from a browser and be redirected back to. */
+  readonly appOrigins?: readonly string[]
+  /** Access-token lifetime in seconds. */
+  readonly accessTokenTtl?: number
+}
+
+export interface Sandbox {
+  /** e.g. `http://127.0.0.1:9400` */
+  readonly origin: string
+  /** The PACE realm's issuer, e.g. `http://127.0.0.1:9400/auth/realms/pace` */
+  readonly paceIssuer: string
+  readonly paceClientId: string
+  close(): Promise<void>
+}
+
+export const defaultAppOrigins = ['http://127.0.0.1:5173', 'http://localhost:5173']
+
+/** Starts every stand-in provider in one HTTP server on loopback. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const server = createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+  const appOrigins = new Set(options.appOrigins ?? defaultAppOrigins)
+  const pace = createPaceRealm({
+    origin,
+    appOrigins: [...appOrigins],
+    accessTokenTtl: options.accessTokenTtl ?? 300,
+  })
+
+  server.on('request', (req, res) => {
+    restrictCors(req, res, appOrigins)
+    const path = req.url ?? '/'
+    if (path === paceRealmPath || path.startsWith(`${paceRealmPath}/`)) {
+      pace.handle(req, res).catch((error: unknown) => {
+        console.error('sandbox: PACE realm failed', error)
+        if (!res.headersSent) res.writeHead(500)
+        res.end()
+      })
+      return
+    }
+    if (path === '/' || path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ pace: { issuer: pace.issuer, clientId: demoClientId } }))
+      return
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' })
+    res.end('Not found')
+  })
+
+  return {
+    origin,
+    paceIssuer: pace.issuer,
+    paceClientId: demoClientId,
+    close: () => closeServer(server),
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()))
+    server.closeAllConnections()
+  })
+}

@@ -1,0 +1,321 @@
+import { browseAuthorization, type Sandbox, startSandbox } from '@payauth/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AuthClient, type AuthClientOptions, createAuthClient } from './authClient.ts'
+import { AuthError, AuthErrorCode, OAuthResponseError } from './errors.ts'
+import { pace } from './providers/pace.ts'
+import { memoryTokenStore } from './storage/memoryTokenStore.ts'
+import type { TokenStore } from './storage/tokenStore.ts'
+import { type RecordingNavigator, recordingNavigator } from './testing.ts'
+
+const appOrigin = 'http://127.0.0.1:5173'
+const redirectUri = `${appOrigin}/callback`
+let sandbox: Sandbox
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, appOrigins: [appOrigin] })
+})
+afterAll(() => sandbox.close())
+
+interface Harness {
+  client: AuthClient
+  navigator: RecordingNavigator
+  store: TokenStore
+  tokenRequests: () => number
+}
+
+function harness(overrides: Partial<AuthClientOptions> = {}): Harness {
+  const navigator = recordingNavigator(`${appOrigin}/wallet?tab=cards`)
+  const store = overrides.store ?? memoryTokenStore()
+  let tokenRequests = 0
+  const client = createAuthClient({
+    provider: pace({ issuer: sandbox.paceIssuer }),
+    clientId: sandbox.paceClientId,
+    redirectUri,
+    scope: ['openid', 'profile', 'payment:payment-methods:read:authenticated'],
+    navigator,
+    store,
+    fetch: (input, init) => {
+      if (String(input).endsWith('/protocol/openid-connect/token')) tokenRequests++
+      return fetch(input, init)
+    },
+    ...overrides,
+  })
+  return { client, navigator, store, tokenRequests: () => tokenRequests }
+}
+
+/** Starts a sign-in and plays the user through the sandbox; returns the callback URL. */
+async function signInAs(h: Harness, username = 'alice', decision: 'allow' | 'deny' = 'allow'): Promise<string> {
+  await h.client.login()
+  const authorizationUrl = h.navigator.assigned.at(-1)
+  if (!authorizationUrl) throw new Error('login did not navigate')
+  const callbackUrl = await browseAuthorization(authorizationUrl, { username, redirectUri, decision })
+  h.navigator.land(callbackUrl)
+  return callbackUrl
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(AuthError)
+  return error as AuthError
+}
+
+describe('login', () => {
+  it('sends a code + PKCE S256 request with state, nonce and extra parameters', async () => {
+    const h = harness({ provider: pace({ issuer: sandbox.paceIssuer, idpHint: 'google' }) })
+    await h.client.login({ params: { ui_locales: 'de' } })
+    const url = new URL(h.navigator.assigned[0] ?? '')
+    expect(url.origin + url.pathname).toBe(`${sandbox.paceIssuer}/protocol/openid-connect/auth`)
+    expect(url.searchParams.get('response_type')).toBe('code')
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/)
+    expect(url.searchParams.get('state')).toMatch(/^[\w-]{20,}$/)
+    expect(url.searchParams.get('nonce')).toMatch(/^[\w-]{20,}$/)
+    expect(url.searchParams.get('kc_idp_hint')).toBe('google')
+    expect(url.searchParams.get('ui_locales')).toBe('de')
+    expect(url.searchParams.get('scope')).toBe('openid profile payment:payment-methods:read:authenticated')
+  })
+
+  it('refuses extra parameters that would replace its own', async () => {
+    const h = harness()
+    const error = await rejection(h.client.login({ params: { code_challenge_method: 'plain' } }))
+    expect(error.code).toBe(AuthErrorCode.InvalidConfig)
+    expect(h.navigator.assigned).toHaveLength(0)
+  })
+
+  it('refuses a returnTo on another origin before leaving the app', async () => {
+    const h = harness()
+    const error = await rejection(h.client.login({ returnTo: 'https://evil.example/steal' }))
+    expect(error.code).toBe(AuthErrorCode.InvalidReturnTo)
+    expect(h.navigator.assigned).toHaveLength(0)
+  })
+})
+
+describe('handleCallback', () => {
+  it('signs in, restores returnTo and scrubs the code from the address bar', async () => {
+    const h = harness()
+    await signInAs(h)
+    const result = await h.client.handleCallback()
+    expect(result.returnTo).toBe('/wallet?tab=cards')
+    expect(result.session.user?.sub).toBe('alice')
+    expect(result.session.user?.name).toBe('Alice Adler')
+    expect(result.session.scope).toContain('payment:payment-methods:read:authenticated')
+    expect(h.navigator.currentUrl()).toBe(redirectUri)
+    const snapshot = h.client.getSnapshot()
+    expect(snapshot.status).toBe('signedIn')
+    expect(await h.client.getAccessToken()).toBe(result.session.accessToken)
+  })
+
+  it('makes one token request when called twice with one URL (StrictMode)', async () => {
+    const h = harness()
+    const callbackUrl = await signInAs(h)
+    const [first, second] = await Promise.all([h.client.handleCallback(callbackUrl), h.client.handleCallback(callbackUrl)])
+    expect(second).toBe(first)
+    // The second effect of StrictMode sees the scrubbed URL and still gets the same result.
+    expect(await h.client.handleCallback()).toBe(first)
+    expect(h.tokenRequests()).toBe(1)
+  })
+
+  it('rejects a tampered state and signs nobody in', async () => {
+    const h = harness()
+    const callbackUrl = new URL(await signInAs(h))
+    callbackUrl.searchParams.set('state', 'forged-state-value')
+    const error = await rejection(h.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.StateMismatch)
+    expect(h.client.getSnapshot()).toEqual({ status: 'error', error })
+    expect(h.tokenRequests()).toBe(0)
+  })
+
+  it('rejects a replayed callback URL, even in a new page', async () => {
+    const store = memoryTokenStore()
+    const first = harness({ store })
+    const callbackUrl = await signInAs(first)
+    await first.client.handleCallback(callbackUrl)
+    await first.client.logout()
+    const reloaded = harness({ store })
+    const error = await rejection(reloaded.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.StateUsed)
+    expect(reloaded.tokenRequests()).toBe(0)
+    expect(await store.get(`payauth:${sandbox.paceIssuer}:${sandbox.paceClientId}:session`)).toBeUndefined()
+  })
+
+  it('rejects a sign-in that took longer than its lifetime', async () => {
+    let time = Date.now()
+    const h = harness({ now: () => time })
+    const callbackUrl = await signInAs(h)
+    time += 11 * 60 * 1000
+    const error = await rejection(h.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.StateExpired)
+  })
+
+  it('rejects a response from another issuer (RFC 9207 mix-up defence)', async () => {
+    const h = harness()
+    const callbackUrl = new URL(await signInAs(h))
+    callbackUrl.searchParams.set('iss', 'https://attacker.example/auth/realms/pace')
+    const error = await rejection(h.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.IssuerMismatch)
+    expect(h.tokenRequests()).toBe(0)
+  })
+
+  it('rejects a response without iss from a server that promises one', async () => {
+    const h = harness()
+    const callbackUrl = new URL(await signInAs(h))
+    callbackUrl.searchParams.delete('iss')
+    const error = await rejection(h.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.IssuerMismatch)
+  })
+
+  it('surfaces access_denied with the server description', async () => {
+    const h = harness()
+    await signInAs(h, 'alice', 'deny')
+    const error = await rejection(h.client.handleCallback())
+    expect(error).toBeInstanceOf(OAuthResponseError)
+    expect(error.code).toBe(AuthErrorCode.AuthorizationError)
+    expect((error as OAuthResponseError).error).toBe('access_denied')
+    expect((error as OAuthResponseError).errorDescription).toBe('The user denied the request')
+    expect(h.client.getSnapshot().status).toBe('error')
+  })
+
+  it('surfaces a token endpoint error (a forged code)', async () => {
+    const h = harness()
+    const callbackUrl = new URL(await signInAs(h))
+    callbackUrl.searchParams.set('code', 'not-a-real-code')
+    const error = await rejection(h.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.TokenError)
+    expect((error as OAuthResponseError).error).toBe('invalid_grant')
+    expect((error as OAuthResponseError).status).toBe(400)
+  })
+
+  it('rejects a malformed token response without storing anything', async () => {
+    const h = harness({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init)
+        if (!String(input).endsWith('/token')) return response
+        return Response.json({ token_type: 'Bearer' }, { status: 200 })
+      },
+    })
+    const error = await rejection(h.client.handleCallback(await signInAs(h)))
+    expect(error.code).toBe(AuthErrorCode.InvalidResponse)
+    expect(await h.store.get(`payauth:${sandbox.paceIssuer}:${sandbox.paceClientId}:session`)).toBeUndefined()
+  })
+
+  it('reports a dead network as network_error and keeps the session it had', async () => {
+    const store = memoryTokenStore()
+    const signedIn = harness({ store })
+    await signedIn.client.handleCallback(await signInAs(signedIn))
+    let online = true
+    const h = harness({
+      store,
+      fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    })
+    await h.client.start()
+    const callbackUrl = await signInAs(h)
+    online = false
+    const error = await rejection(h.client.handleCallback(callbackUrl))
+    expect(error.code).toBe(AuthErrorCode.NetworkError)
+    const snapshot = h.client.getSnapshot()
+    expect(snapshot.status).toBe('signedIn')
+    expect(snapshot.status === 'signedIn' && snapshot.error).toBe(error)
+  })
+
+  it('refuses a URL with no authorization response', async () => {
+    const h = harness()
+    const error = await rejection(h.client.handleCallback(`${appOrigin}/callback?foo=1`))
+    expect(error.code).toBe(AuthErrorCode.NotACallback)
+  })
+})
+
+describe('configuration and discovery', () => {
+  it('refuses a plain-http issuer that is not loopback', () => {
+    expect(() => harness({ provider: pace({ issuer: 'http://id.example.com/auth/realms/pace' }) })).toThrowError(
+      expect.objectContaining({ code: AuthErrorCode.InsecureUrl }),
+    )
+  })
+
+  it('refuses discovery metadata that downgrades the token endpoint to http', async () => {
+    const h = harness({
+      provider: pace({ issuer: 'https://id.example.com/auth/realms/pace' }),
+      fetch: async () =>
+        Response.json({
+          issuer: 'https://id.example.com/auth/realms/pace',
+          authorization_endpoint: 'https://id.example.com/auth',
+          token_endpoint: 'http://id.example.com/token',
+        }),
+    })
+    const error = await rejection(h.client.login())
+    expect(error.code).toBe(AuthErrorCode.InsecureUrl)
+  })
+
+  it('reports a missing discovery document as discovery_failed', async () => {
+    const h = harness({ provider: pace({ issuer: `${sandbox.origin}/auth/realms/unknown` }) })
+    const error = await rejection(h.client.login())
+    expect(error.code).toBe(AuthErrorCode.DiscoveryFailed)
+    expect(h.client.getSnapshot()).toEqual({ status: 'error', error })
+  })
+
+  it('refuses a client without a client id', () => {
+    expect(() => harness({ clientId: '' })).toThrowError(expect.objectContaining({ code: AuthErrorCode.InvalidConfig }))
+  })
+
+  it('discovers once for many commands', async () => {
+    let discoveries = 0
+    const h = harness({
+      fetch: (input, init) => {
+        if (String(input).includes('/.well-known/')) discoveries++
+        return fetch(input, init)
+      },
+    })
+    await Promise.all([h.client.login(), h.client.login(), h.client.login()])
+    expect(discoveries).toBe(1)
+  })
+})
+
+describe('session', () => {
+  it('restores a stored session on start, idempotently', async () => {
+    const store = memoryTokenStore()
+    const first = harness({ store })
+    const { session } = await first.client.handleCallback(await signInAs(first))
+    const reloaded = harness({ store })
+    expect(reloaded.client.getSnapshot().status).toBe('loading')
+    const starts = [reloaded.client.start(), reloaded.client.start()]
+    expect(starts[0]).toBe(starts[1])
+    await Promise.all(starts)
+    const snapshot = reloaded.client.getSnapshot()
+    expect(snapshot.status === 'signedIn' && snapshot.session.accessToken).toBe(session.accessToken)
+  })
+
+  it('signs out an expired stored session that cannot be refreshed yet', async () => {
+    const store = memoryTokenStore()
+    const first = harness({ store })
+    await first.client.handleCallback(await signInAs(first))
+    const later = harness({ store, now: () => Date.now() + 3600_000 })
+    await later.client.start()
+    expect(later.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'expired' })
+    const error = await rejection(later.client.getAccessToken())
+    expect(error.code).toBe(AuthErrorCode.LoginRequired)
+  })
+
+  it('signs out locally and forgets the tokens', async () => {
+    const h = harness()
+    await h.client.handleCallback(await signInAs(h))
+    await h.client.logout({ returnTo: '/' })
+    expect(h.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'logout' })
+    expect(h.navigator.assigned.at(-1)).toBe(`${appOrigin}/`)
+    expect(await h.store.keys()).not.toContain(`payauth:${sandbox.paceIssuer}:${sandbox.paceClientId}:session`)
+    expect((await rejection(h.client.getAccessToken())).code).toBe(AuthErrorCode.LoginRequired)
+  })
+
+  it('notifies subscribers once per change and not after unsubscribing', async () => {
+    const h = harness()
+    const seen: string[] = []
+    const unsubscribe = h.client.subscribe(() => seen.push(h.client.getSnapshot().status))
+    await h.client.start()
+    await h.client.start()
+    expect(seen).toEqual(['signedOut'])
+    unsubscribe()
+    await h.client.handleCallback(await signInAs(h))
+    expect(seen).toEqual(['signedOut'])
+  })
+})

@@ -1,0 +1,89 @@
+/**
+ * Stable codes of every failure payauth reports. Switch on these, never on a message.
+ * The values are part of the public API: they never change meaning.
+ */
+export const AuthErrorCode = {
+  /** The client was created with options that cannot work (missing client id, bad URL...). */
+  InvalidConfig: 'invalid_config',
+  /** A URL is plain `http:` on a host other than loopback; tokens would travel in clear text. */
+  InsecureUrl: 'insecure_url',
+  /** The issuer's discovery document could not be fetched or is not valid for this issuer. */
+  DiscoveryFailed: 'discovery_failed',
+  /** The network failed (offline, DNS, CORS refused, connection reset). Nothing was lost. */
+  NetworkError: 'network_error',
+  /** `handleCallback` was given a URL that carries no authorization response. */
+  NotACallback: 'not_a_callback',
+  /** The callback's `state` matches no sign-in started in this browser: forged or tampered. */
+  StateMismatch: 'state_mismatch',
+  /** The callback's `state` belongs to a sign-in that was started too long ago. */
+  StateExpired: 'state_expired',
+  /** The callback's `state` belongs to a sign-in that has already completed: a replayed URL. */
+  StateUsed: 'state_used',
+  /** The authorization response came from another issuer, or lacks `iss` (RFC 9207 mix-up defence). */
+  IssuerMismatch: 'issuer_mismatch',
+  /** The authorization server answered the redirect with an OAuth error (`access_denied`...). */
+  AuthorizationError: 'authorization_error',
+  /** The token endpoint answered with an OAuth error (`invalid_grant`...). */
+  TokenError: 'token_error',
+  /** A server answered with something that is not a valid OAuth response. */
+  InvalidResponse: 'invalid_response',
+  /** The ID token failed validation (issuer, audience, nonce, expiry, signature algorithm). */
+  IdTokenInvalid: 'id_token_invalid',
+  /** There is no usable session; the user has to sign in. */
+  LoginRequired: 'login_required',
+  /** A `returnTo` points outside the app's own origin. */
+  InvalidReturnTo: 'invalid_return_to',
+  /** The token store failed to read or write. */
+  StorageError: 'storage_error',
+} as const
+
+export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode]
+
+/** Every error payauth throws or records in a snapshot. `cause` is always set. */
+export class AuthError extends Error {
+  override readonly name: string = 'AuthError'
+  readonly code: AuthErrorCode
+  override readonly cause: unknown
+
+  constructor(code: AuthErrorCode, message: string, options: { cause: unknown }) {
+    super(message, options)
+    this.code = code
+    this.cause = options.cause
+  }
+}
+
+/** Fields of an OAuth 2.0 error response (RFC 6749 §4.1.2.1, §5.2). */
+export interface OAuthErrorFields {
+  /** The wire `error` value, e.g. `access_denied` or `invalid_grant`. */
+  readonly error: string
+  readonly errorDescription?: string | undefined
+  readonly errorUri?: string | undefined
+  /** HTTP status, when the error came in an HTTP response rather than a redirect. */
+  readonly status?: number | undefined
+}
+
+/** An OAuth error response from the authorization or token endpoint. */
+export class OAuthResponseError extends AuthError implements OAuthErrorFields {
+  override readonly name: string = 'OAuthResponseError'
+  readonly error: string
+  readonly errorDescription: string | undefined
+  readonly errorUri: string | undefined
+  readonly status: number | undefined
+
+  constructor(
+    code: typeof AuthErrorCode.AuthorizationError | typeof AuthErrorCode.TokenError,
+    fields: OAuthErrorFields,
+    options: { cause: unknown },
+  ) {
+    const where = code === AuthErrorCode.AuthorizationError ? 'authorization server' : 'token endpoint'
+    super(code, `The ${where} answered ${fields.error}${fields.errorDescription ? `: ${fields.errorDescription}` : ''}`, options)
+    this.error = fields.error
+    this.errorDescription = fields.errorDescription
+    this.errorUri = fields.errorUri
+    this.status = fields.status
+  }
+}
+
+export function isAuthError(value: unknown): value is AuthError {
+  return value instanceof AuthError
+}

@@ -1,0 +1,24 @@
+export {
+  type AuthClient,
+  type AuthClientOptions,
+  type CallbackResult,
+  createAuthClient,
+  type LoginOptions,
+  type LogoutOptions,
+} from './authClient.ts'
+export { AuthError, AuthErrorCode, isAuthError, type OAuthErrorFields, OAuthResponseError } from './errors.ts'
+export type { AuthNavigator } from './navigation/authNavigator.ts'
+export { browserNavigator } from './navigation/browserNavigator.ts'
+export type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
+export {
+  type PaceEnvironment,
+  type PaceOptions,
+  type PacePaymentScope,
+  type PaceScope,
+  pace,
+} from './providers/pace.ts'
+export type { UserClaims } from './session/tokenSet.ts'
+export type { AuthSnapshot, AuthStatus, Session, SignedOutReason } from './snapshot.ts'
+export { idbTokenStore, type IdbTokenStoreOptions } from './storage/idbTokenStore.ts'
+export { memoryTokenStore } from './storage/memoryTokenStore.ts'
+export type { TokenStore } from './storage/tokenStore.ts'

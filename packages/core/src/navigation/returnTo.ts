@@ -1,0 +1,15 @@
+import { AuthError, AuthErrorCode } from '../errors.ts'
+
+/**
+ * Resolves `returnTo` against the app's origin and keeps only its path, query and fragment, so a
+ * link such as `/login?returnTo=https://evil.example` can never send the user to another site.
+ */
+export function toAppPath(returnTo: string, appOrigin: string): string {
+  const url = URL.parse(returnTo, appOrigin)
+  if (!url || url.origin !== appOrigin) {
+    throw new AuthError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${appOrigin}: ${returnTo}`, {
+      cause: { returnTo, appOrigin },
+    })
+  }
+  return `${url.pathname}${url.search}${url.hash}`
+}

@@ -1,0 +1,44 @@
+import * as oauth from 'oauth4webapi'
+import { AuthError, AuthErrorCode } from '../errors.ts'
+import type { AuthorizationServer } from './discoverServer.ts'
+import { toAuthError } from './toAuthError.ts'
+
+/** Parameters of an authorization response; they are scrubbed from the address bar. */
+export const callbackParams = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'] as const
+
+export function isCallbackUrl(url: URL): boolean {
+  return url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error')
+}
+
+/**
+ * Checks the redirect's `state` and RFC 9207 `iss` through oauth4webapi and surfaces an OAuth
+ * error response as a typed error.
+ * @see https://www.rfc-editor.org/rfc/rfc9207
+ */
+export function validateAuthorizationResponse(
+  server: AuthorizationServer,
+  clientId: string,
+  url: URL,
+  expectedState: string,
+): URLSearchParams {
+  try {
+    return oauth.validateAuthResponse(server, { client_id: clientId }, url, expectedState)
+  } catch (error) {
+    if (error instanceof oauth.OperationProcessingError && issuerIsWrong(server, url)) {
+      const iss = url.searchParams.get('iss')
+      throw new AuthError(
+        AuthErrorCode.IssuerMismatch,
+        iss === null
+          ? `The authorization response has no "iss" though ${server.issuer} promises one`
+          : `The authorization response comes from ${iss}, not ${server.issuer}`,
+        { cause: error },
+      )
+    }
+    throw toAuthError(error, AuthErrorCode.InvalidResponse, 'The authorization response is not valid')
+  }
+}
+
+function issuerIsWrong(server: AuthorizationServer, url: URL): boolean {
+  const iss = url.searchParams.get('iss')
+  return iss === null ? server.authorization_response_iss_parameter_supported === true : iss !== server.issuer
+}

@@ -1,0 +1,30 @@
+import * as oauth from 'oauth4webapi'
+import { AuthError, AuthErrorCode } from '../errors.ts'
+import { isLoopbackHttp } from './secureUrl.ts'
+
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+
+/** oauth4webapi's per-request options: our fetch, and plain HTTP only towards a loopback issuer. */
+export interface HttpOptions {
+  readonly [oauth.customFetch]: FetchLike
+  readonly [oauth.allowInsecureRequests]: boolean
+}
+
+export function httpOptions(issuer: URL, fetchImpl: FetchLike): HttpOptions {
+  return {
+    [oauth.customFetch]: networkGuardedFetch(fetchImpl),
+    [oauth.allowInsecureRequests]: isLoopbackHttp(issuer),
+  }
+}
+
+/** A rejected fetch is a network failure (offline, DNS, CORS); give it its own code. */
+function networkGuardedFetch(fetchImpl: FetchLike): FetchLike {
+  return async (input, init) => {
+    try {
+      return await fetchImpl(input, init)
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error
+      throw new AuthError(AuthErrorCode.NetworkError, `Network request to ${String(input)} failed`, { cause: error })
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What payauth needs to know about an authorization server. Presets such as `pace()` build one;
+ * apps with another OpenID provider can write one by hand.
+ *
+ * `KnownScope` lists the scopes the provider documents. A scope in one of their namespaces
+ * (`payment:` for PACE) must be one of them, so a typo fails to compile; scopes outside those
+ * namespaces pass unchecked.
+ */
+export interface OAuthProvider<KnownScope extends string = string> {
+  /** Short name for messages, e.g. `pace`. */
+  readonly name: string
+  /** The issuer identifier; its discovery document is read from `/.well-known/openid-configuration`. */
+  readonly issuer: string
+  /** Authorization request parameters sent with every sign-in (e.g. Keycloak's `kc_idp_hint`). */
+  readonly authorizeParams?: Readonly<Record<string, string>>
+  /** How scopes are joined on the wire; RFC 6749 says a space. */
+  readonly scopeSeparator?: string
+  /** Type-level only, never set: carries `KnownScope` to `createAuthClient`. */
+  readonly knownScope?: KnownScope
+}
+
+type Namespace<Scope extends string> = Scope extends `${infer Prefix}:${string}` ? Prefix : never
+
+/**
+ * `Scope` itself, unless it claims a documented namespace without being a documented scope: then
+ * the documented ones, which makes the typo a compile error that lists the valid choices.
+ */
+export type CheckedScope<KnownScope extends string, Scope extends string> = string extends KnownScope
+  ? Scope
+  : Scope extends `${Namespace<KnownScope>}:${string}`
+    ? KnownScope
+    : Scope

@@ -1,0 +1,24 @@
+/**
+ * A sign-in that left for the authorization server and has not come back yet. Kept in the token
+ * store (IndexedDB), never in sessionStorage, keyed by its `state` so sign-ins started in several
+ * tabs do not overwrite each other.
+ */
+export interface LoginTransaction {
+  readonly state: string
+  readonly codeVerifier: string
+  readonly nonce: string | undefined
+  readonly redirectUri: string
+  readonly scope: readonly string[]
+  /** App path to go back to after sign-in. */
+  readonly returnTo: string
+  readonly createdAt: number
+  readonly expiresAt: number
+  /**
+   * Set once the callback has been taken; the record stays until it expires so that a replayed
+   * callback URL is told apart from a forged one.
+   */
+  readonly usedAt?: number
+}
+
+/** Long enough for a user to type a password and pass 2FA, short enough to limit a stolen verifier's use. */
+export const loginTransactionLifetimeMs = 10 * 60 * 1000

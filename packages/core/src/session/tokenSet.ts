@@ -1,0 +1,23 @@
+/** Claims about the signed-in user, from the validated ID token. */
+export interface UserClaims {
+  readonly sub: string
+  readonly name?: string
+  readonly preferred_username?: string
+  readonly email?: string
+  readonly [claim: string]: unknown
+}
+
+/** What the token endpoint granted, in payauth's own camelCase shape. Stored; never in the URL. */
+export interface TokenSet {
+  readonly accessToken: string
+  /** `Bearer` or `DPoP`, as the server named it. */
+  readonly tokenType: string
+  /** When the server granted it, epoch milliseconds. */
+  readonly issuedAt: number
+  /** When it stops working, epoch milliseconds. */
+  readonly expiresAt: number
+  readonly scope: readonly string[]
+  readonly refreshToken?: string
+  readonly idToken?: string
+  readonly user?: UserClaims
+}

@@ -1,0 +1,12 @@
+/**
+ * Where payauth keeps sessions and pending sign-ins. Values are structured-cloneable objects.
+ * Implement it to keep tokens somewhere else (an encrypted store, a native bridge); never back it
+ * with localStorage or sessionStorage, which every script on the page can read.
+ */
+export interface TokenStore {
+  get<T>(key: string): Promise<T | undefined>
+  set(key: string, value: unknown): Promise<void>
+  delete(key: string): Promise<void>
+  /** Every key in the store, so expired entries can be swept. */
+  keys(): Promise<string[]>
+}

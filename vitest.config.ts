@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'core',
+          include: ['packages/core/src/**/*.test.ts', 'apps/sandbox/src/**/*.test.ts'],
+          // oauth4webapi's WebCrypto checks fail under jsdom's realm; Node and happy-dom are fine.
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'react',
+          include: ['packages/react/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['packages/react/vitest.setup.ts'],
+        },
+      },
+    ],
+  },
+})
