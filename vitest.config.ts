@@ -17,7 +17,10 @@ export default defineConfig({
         test: {
           name: 'react',
           include: ['packages/react/src/**/*.test.tsx'],
-          environment: 'jsdom',
+          // happy-dom, not jsdom: oauth4webapi's WebCrypto checks fail under jsdom's realm, and
+          // these tests run the real core against the in-process sandbox.
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://127.0.0.1:5173/' } },
           setupFiles: ['packages/react/vitest.setup.ts'],
         },
       },

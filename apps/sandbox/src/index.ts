@@ -1,4 +1,4 @@
+export { type DemoUser, demoUsers } from './pace/demoUsers.ts'
 export { autoLoginCookie } from './pace/loginActions.ts'
-export { demoUsers, type DemoUser } from './pace/demoUsers.ts'
-export { defaultAppOrigins, startSandbox, type Sandbox, type SandboxOptions } from './startSandbox.ts'
+export { defaultAppOrigins, type Sandbox, type SandboxOptions, startSandbox } from './startSandbox.ts'
 export { type BrowseAuthorizationOptions, browseAuthorization } from './testing/browseAuthorization.ts'

@@ -91,6 +91,14 @@ describe('login', () => {
     expect(error.code).toBe(AuthErrorCode.InvalidReturnTo)
     expect(h.navigator.assigned).toHaveLength(0)
   })
+
+  it('prepares one sign-in when asked twice at once (StrictMode effects)', async () => {
+    const h = harness()
+    const first = h.client.login()
+    expect(h.client.login()).toBe(first)
+    await first
+    expect(h.navigator.assigned).toHaveLength(1)
+  })
 })
 
 describe('handleCallback', () => {
@@ -111,7 +119,10 @@ describe('handleCallback', () => {
   it('makes one token request when called twice with one URL (StrictMode)', async () => {
     const h = harness()
     const callbackUrl = await signInAs(h)
-    const [first, second] = await Promise.all([h.client.handleCallback(callbackUrl), h.client.handleCallback(callbackUrl)])
+    const [first, second] = await Promise.all([
+      h.client.handleCallback(callbackUrl),
+      h.client.handleCallback(callbackUrl),
+    ])
     expect(second).toBe(first)
     // The second effect of StrictMode sees the scrubbed URL and still gets the same result.
     expect(await h.client.handleCallback()).toBe(first)
@@ -267,8 +278,11 @@ describe('configuration and discovery', () => {
         return fetch(input, init)
       },
     })
-    await Promise.all([h.client.login(), h.client.login(), h.client.login()])
+    await h.client.login()
+    await h.client.login()
+    await h.client.login()
     expect(discoveries).toBe(1)
+    expect(h.navigator.assigned).toHaveLength(3)
   })
 })
 

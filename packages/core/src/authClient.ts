@@ -1,4 +1,8 @@
 import { AuthError, AuthErrorCode } from './errors.ts'
+import type { AuthNavigator } from './navigation/authNavigator.ts'
+import { defaultNavigator } from './navigation/defaultNavigator.ts'
+import { parseUrl } from './navigation/parseUrl.ts'
+import { toAppPath } from './navigation/returnTo.ts'
 import { createAuthorizationRequest } from './oauth/authorizationRequest.ts'
 import { callbackParams, isCallbackUrl, validateAuthorizationResponse } from './oauth/authorizationResponse.ts'
 import { type AuthorizationServer, discoverServer } from './oauth/discoverServer.ts'
@@ -6,21 +10,11 @@ import { exchangeCode } from './oauth/exchangeCode.ts'
 import { type FetchLike, httpOptions } from './oauth/httpOptions.ts'
 import { requireSecureUrl } from './oauth/secureUrl.ts'
 import { toAuthError } from './oauth/toAuthError.ts'
-import type { AuthNavigator } from './navigation/authNavigator.ts'
-import { defaultNavigator } from './navigation/defaultNavigator.ts'
-import { toAppPath } from './navigation/returnTo.ts'
 import type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
 import { isFresh } from './session/expiry.ts'
 import { type LoginTransaction, loginTransactionLifetimeMs } from './session/loginTransaction.ts'
 import type { TokenSet } from './session/tokenSet.ts'
-import {
-  type AuthSnapshot,
-  loadingSnapshot,
-  type Session,
-  signedIn,
-  signedOut,
-  withError,
-} from './snapshot.ts'
+import { type AuthSnapshot, loadingSnapshot, type Session, signedIn, signedOut, withError } from './snapshot.ts'
 import { defaultTokenStore } from './storage/defaultTokenStore.ts'
 import { guardStore } from './storage/guardStore.ts'
 import { storageKeys } from './storage/storageKeys.ts'
@@ -45,13 +39,13 @@ export interface AuthClientOptions<KnownScope extends string = string, Scope ext
   readonly now?: () => number
 }
 
-export interface LoginOptions<KnownScope extends string = string, Scope extends string = KnownScope> {
+export interface LoginOptions {
   /** App path (or same-origin URL) to return to after sign-in; the current page by default. */
   readonly returnTo?: string
   /** Extra authorization parameters for this sign-in, e.g. `{ kc_idp_hint: 'google' }`. */
   readonly params?: Readonly<Record<string, string>>
-  /** Scopes for this sign-in instead of the client's. */
-  readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
+  /** Scopes for this sign-in instead of the client's (checked for typos there, not here). */
+  readonly scope?: readonly string[]
 }
 
 export interface CallbackResult {
@@ -66,15 +60,18 @@ export interface LogoutOptions {
 }
 
 /** The observable sign-in client. Methods may be passed around unbound. */
-export interface AuthClient<KnownScope extends string = string> {
+export interface AuthClient {
   /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
   /** The current immutable snapshot; the same object until something changes. */
   getSnapshot(): AuthSnapshot
   /** Restores the stored session. Idempotent: every call returns the first call's promise. */
   start(): Promise<void>
-  /** Sends the user to the authorization server (code + PKCE). */
-  login<const Scope extends string = KnownScope>(options?: LoginOptions<KnownScope, Scope>): Promise<void>
+  /**
+   * Sends the user to the authorization server (code + PKCE). While one sign-in is being prepared,
+   * further calls return its promise, so a double effect does not start two.
+   */
+  login(options?: LoginOptions): Promise<void>
   /**
    * Completes a sign-in from the redirect URL (the current one by default). Idempotent per
    * `state`: a second call with the same URL returns the first call's promise.
@@ -88,7 +85,7 @@ export interface AuthClient<KnownScope extends string = string> {
 
 export function createAuthClient<KnownScope extends string, const Scope extends string = KnownScope>(
   options: AuthClientOptions<KnownScope, Scope>,
-): AuthClient<KnownScope> {
+): AuthClient {
   const issuer = requireSecureUrl(options.provider.issuer, 'issuer')
   const redirectUri = requireSecureUrl(options.redirectUri, 'redirectUri').href
   if (typeof options.clientId !== 'string' || options.clientId.length === 0) {
@@ -110,6 +107,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   let startPromise: Promise<void> | undefined
   const callbacks = new Map<string, Promise<CallbackResult>>()
   let lastCallback: Promise<CallbackResult> | undefined
+  let pendingLogin: Promise<void> | undefined
 
   function setSnapshot(next: AuthSnapshot): void {
     if (Object.is(next, snapshot)) return
@@ -165,7 +163,14 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     }
   }
 
-  function login(loginOptions: LoginOptions<KnownScope, string> = {}): Promise<void> {
+  function login(loginOptions: LoginOptions = {}): Promise<void> {
+    pendingLogin ??= startLogin(loginOptions).finally(() => {
+      pendingLogin = undefined
+    })
+    return pendingLogin
+  }
+
+  function startLogin(loginOptions: LoginOptions): Promise<void> {
     return run(async () => {
       const returnTo = toAppPath(loginOptions.returnTo ?? currentAppPath(), appOrigin)
       const requestedScope: readonly string[] = loginOptions.scope ?? scope
@@ -194,7 +199,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
 
   function currentAppPath(): string {
-    const current = URL.parse(navigator.currentUrl())
+    const current = parseUrl(navigator.currentUrl())
     return current?.origin === appOrigin ? `${current.pathname}${current.search}${current.hash}` : '/'
   }
 
@@ -239,9 +244,13 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       )
     }
     if (transaction.usedAt !== undefined) {
-      throw new AuthError(AuthErrorCode.StateUsed, 'This sign-in has already been completed; the callback URL was replayed', {
-        cause: { state, usedAt: transaction.usedAt },
-      })
+      throw new AuthError(
+        AuthErrorCode.StateUsed,
+        'This sign-in has already been completed; the callback URL was replayed',
+        {
+          cause: { state, usedAt: transaction.usedAt },
+        },
+      )
     }
     if (transaction.expiresAt <= now()) {
       await store.delete(keys.login(state))

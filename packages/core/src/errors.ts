@@ -76,7 +76,11 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
     options: { cause: unknown },
   ) {
     const where = code === AuthErrorCode.AuthorizationError ? 'authorization server' : 'token endpoint'
-    super(code, `The ${where} answered ${fields.error}${fields.errorDescription ? `: ${fields.errorDescription}` : ''}`, options)
+    super(
+      code,
+      `The ${where} answered ${fields.error}${fields.errorDescription ? `: ${fields.errorDescription}` : ''}`,
+      options,
+    )
     this.error = fields.error
     this.errorDescription = fields.errorDescription
     this.errorUri = fields.errorUri

@@ -19,6 +19,6 @@ export {
 } from './providers/pace.ts'
 export type { UserClaims } from './session/tokenSet.ts'
 export type { AuthSnapshot, AuthStatus, Session, SignedOutReason } from './snapshot.ts'
-export { idbTokenStore, type IdbTokenStoreOptions } from './storage/idbTokenStore.ts'
+export { type IdbTokenStoreOptions, idbTokenStore } from './storage/idbTokenStore.ts'
 export { memoryTokenStore } from './storage/memoryTokenStore.ts'
 export type { TokenStore } from './storage/tokenStore.ts'

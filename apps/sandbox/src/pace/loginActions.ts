@@ -60,7 +60,16 @@ export async function handleLoginActions(
       const user = findDemoUser(form.get('username') ?? '')
       if (!user || !checkPassword(user, form.get('password') ?? '')) {
         const clientId = String(details.params.client_id)
-        send(res, 401, loginPage({ actionPath: `${publicPath}/${uid}`, clientId, users: demoUsers, error: 'Invalid username or password.' }))
+        send(
+          res,
+          401,
+          loginPage({
+            actionPath: `${publicPath}/${uid}`,
+            clientId,
+            users: demoUsers,
+            error: 'Invalid username or password.',
+          }),
+        )
         return true
       }
       await finish(provider, req, res, { login: { accountId: user.username } })
@@ -74,7 +83,11 @@ export async function handleLoginActions(
     }
     send(res, 404, 'Not found')
   } catch (error) {
-    send(res, 400, `<!doctype html><title>Sign-in expired</title><p>This sign-in page has expired or is invalid. Go back to the app and sign in again.</p><!-- ${String(error).replace(/--/g, '')} -->`)
+    send(
+      res,
+      400,
+      `<!doctype html><title>Sign-in expired</title><p>This sign-in page has expired or is invalid. Go back to the app and sign in again.</p><!-- ${String(error).replace(/--/g, '')} -->`,
+    )
   }
   return true
 }
@@ -102,9 +115,7 @@ async function grantRequested(provider: Provider, details: InteractionDetails, a
     missingOIDCClaims?: string[]
     missingResourceScopes?: Record<string, string[]>
   }
-  grant.addOIDCScope(
-    missing.missingOIDCScope?.join(' ') ?? String(details.params.scope ?? 'openid'),
-  )
+  grant.addOIDCScope(missing.missingOIDCScope?.join(' ') ?? String(details.params.scope ?? 'openid'))
   if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims)
   for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
     grant.addResourceScope(indicator, scopes.join(' '))

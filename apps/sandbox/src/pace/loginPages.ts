@@ -1,5 +1,5 @@
-import type { DemoUser } from './demoUsers.ts'
 import { escapeHtml } from '../http/escapeHtml.ts'
+import type { DemoUser } from './demoUsers.ts'
 
 const styles = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f3f5f8; color: #1b2330; }
@@ -34,7 +34,9 @@ export interface LoginPageInput {
 }
 
 export function loginPage({ actionPath, clientId, users, error }: LoginPageInput): string {
-  const hint = users.map((user) => `<code>${escapeHtml(user.username)}</code> / <code>${escapeHtml(user.password)}</code>`)
+  const hint = users.map(
+    (user) => `<code>${escapeHtml(user.username)}</code> / <code>${escapeHtml(user.password)}</code>`,
+  )
   return page(
     'Sign in to PACE (sandbox)',
     `<h1>Sign in to PACE <small>(sandbox realm)</small></h1>

@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { autoLoginCookie } from '../pace/loginActions.ts'
 
 export interface BrowseAuthorizationOptions {
@@ -12,8 +13,12 @@ export interface BrowseAuthorizationOptions {
 /**
  * Plays the user's browser from an authorization URL to the redirect back to the app, keeping the
  * sandbox's cookies as a browser would, so core tests exercise the real server without Chromium.
+ * It uses `node:http`, not `fetch`, so it behaves the same under DOM test environments.
  */
-export async function browseAuthorization(authorizationUrl: string, options: BrowseAuthorizationOptions): Promise<string> {
+export async function browseAuthorization(
+  authorizationUrl: string,
+  options: BrowseAuthorizationOptions,
+): Promise<string> {
   const cookies = new Map<string, string>([[autoLoginCookie, options.username]])
   let url = authorizationUrl
   let method = 'GET'
@@ -23,20 +28,45 @@ export async function browseAuthorization(authorizationUrl: string, options: Bro
       url = `${url}/abort`
       method = 'POST'
     }
-    const response = await fetch(url, {
-      method,
-      redirect: 'manual',
-      headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
-    })
-    for (const line of response.headers.getSetCookie()) {
+    const response = await send(url, method, [...cookies].map(([name, value]) => `${name}=${value}`).join('; '))
+    for (const line of response.setCookies) {
       const [pair = ''] = line.split(';')
       const separator = pair.indexOf('=')
       cookies.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim())
     }
-    const location = response.headers.get('location')
-    if (!location) throw new Error(`The sandbox stopped at ${url} with ${response.status}: ${await response.text()}`)
+    const { location } = response
+    if (!location) throw new Error(`The sandbox stopped at ${url} with ${response.status}: ${response.body}`)
     url = new URL(location, url).href
     method = 'GET'
   }
   throw new Error('Too many redirects')
+}
+
+interface RawResponse {
+  readonly status: number
+  readonly location: string | undefined
+  readonly setCookies: readonly string[]
+  readonly body: string
+}
+
+function send(url: string, method: string, cookie: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers: { cookie } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => {
+        body += chunk
+      })
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          location: res.headers.location,
+          setCookies: res.headers['set-cookie'] ?? [],
+          body,
+        }),
+      )
+    })
+    req.on('error', reject)
+    req.end()
+  })
 }

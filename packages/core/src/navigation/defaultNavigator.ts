@@ -6,9 +6,13 @@ import { browserNavigator } from './browserNavigator.ts'
 export function defaultNavigator(): AuthNavigator {
   if (typeof window !== 'undefined' && typeof window.location !== 'undefined') return browserNavigator()
   const missing = () =>
-    new AuthError(AuthErrorCode.InvalidConfig, 'There is no browser window here: pass a navigator to createAuthClient', {
-      cause: { runtime: 'no window' },
-    })
+    new AuthError(
+      AuthErrorCode.InvalidConfig,
+      'There is no browser window here: pass a navigator to createAuthClient',
+      {
+        cause: { runtime: 'no window' },
+      },
+    )
   return {
     currentUrl() {
       throw missing()

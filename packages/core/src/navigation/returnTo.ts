@@ -1,11 +1,12 @@
 import { AuthError, AuthErrorCode } from '../errors.ts'
+import { parseUrl } from './parseUrl.ts'
 
 /**
  * Resolves `returnTo` against the app's origin and keeps only its path, query and fragment, so a
  * link such as `/login?returnTo=https://evil.example` can never send the user to another site.
  */
 export function toAppPath(returnTo: string, appOrigin: string): string {
-  const url = URL.parse(returnTo, appOrigin)
+  const url = parseUrl(returnTo, appOrigin)
   if (!url || url.origin !== appOrigin) {
     throw new AuthError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${appOrigin}: ${returnTo}`, {
       cause: { returnTo, appOrigin },

@@ -4,7 +4,15 @@ import type { AuthorizationServer } from './discoverServer.ts'
 import { toAuthError } from './toAuthError.ts'
 
 /** Parameters of an authorization response; they are scrubbed from the address bar. */
-export const callbackParams = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'] as const
+export const callbackParams = [
+  'code',
+  'state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+  'session_state',
+] as const
 
 export function isCallbackUrl(url: URL): boolean {
   return url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error')

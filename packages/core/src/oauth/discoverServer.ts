@@ -23,7 +23,11 @@ export async function discoverServer(issuer: URL, http: HttpOptions): Promise<Au
   for (const endpoint of ['authorization_endpoint', 'token_endpoint'] as const) {
     const value = server[endpoint]
     if (typeof value !== 'string') {
-      throw toAuthError(new Error(`${endpoint} is missing`), AuthErrorCode.DiscoveryFailed, `Discovery of ${issuer.href} failed`)
+      throw toAuthError(
+        new Error(`${endpoint} is missing`),
+        AuthErrorCode.DiscoveryFailed,
+        `Discovery of ${issuer.href} failed`,
+      )
     }
     requireSecureUrl(value, endpoint)
   }

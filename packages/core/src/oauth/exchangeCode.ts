@@ -55,7 +55,8 @@ export function toTokenSet(
   result: oauth.TokenEndpointResponse,
   context: Pick<CodeExchangeInput, 'requestedScope' | 'scopeSeparator' | 'now'>,
 ): TokenSet {
-  const lifetime = typeof result.expires_in === 'number' && result.expires_in > 0 ? result.expires_in : defaultLifetimeSeconds
+  const lifetime =
+    typeof result.expires_in === 'number' && result.expires_in > 0 ? result.expires_in : defaultLifetimeSeconds
   const claims = oauth.getValidatedIdTokenClaims(result)
   return {
     accessToken: result.access_token,
@@ -63,9 +64,7 @@ export function toTokenSet(
     issuedAt: context.now,
     expiresAt: context.now + lifetime * 1000,
     scope:
-      typeof result.scope === 'string'
-        ? splitScope(result.scope, context.scopeSeparator)
-        : [...context.requestedScope],
+      typeof result.scope === 'string' ? splitScope(result.scope, context.scopeSeparator) : [...context.requestedScope],
     ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}),
     ...(result.id_token ? { idToken: result.id_token } : {}),
     ...(claims ? { user: claims as unknown as UserClaims } : {}),

@@ -1,4 +1,5 @@
 import { AuthError, AuthErrorCode } from '../errors.ts'
+import { parseUrl } from '../navigation/parseUrl.ts'
 
 const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost'])
 
@@ -12,7 +13,7 @@ export function isLoopbackHttp(url: URL): boolean {
  * or a tampered discovery document cannot downgrade token traffic to clear text.
  */
 export function requireSecureUrl(value: string, what: string): URL {
-  const url = URL.parse(value)
+  const url = parseUrl(value)
   if (!url) {
     throw new AuthError(AuthErrorCode.InvalidConfig, `${what} is not an absolute URL: ${value}`, {
       cause: { [what]: value },

@@ -34,9 +34,13 @@ export function toAuthError(error: unknown, fallback: AuthErrorCode, message: st
     return new AuthError(Code.IdTokenInvalid, `The ID token is not valid: ${error.message}`, { cause: error })
   }
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
-    return new AuthError(fallback === Code.DiscoveryFailed ? fallback : Code.InvalidResponse, `${message}: ${error.message}`, {
-      cause: error,
-    })
+    return new AuthError(
+      fallback === Code.DiscoveryFailed ? fallback : Code.InvalidResponse,
+      `${message}: ${error.message}`,
+      {
+        cause: error,
+      },
+    )
   }
   return new AuthError(fallback, `${message}: ${error instanceof Error ? error.message : String(error)}`, {
     cause: error,
@@ -46,10 +50,7 @@ export function toAuthError(error: unknown, fallback: AuthErrorCode, message: st
 const idTokenCodes = new Set<string>([oauth.JWT_TIMESTAMP_CHECK, oauth.JWT_CLAIM_COMPARISON, oauth.KEY_SELECTION])
 
 function isIdTokenFailure(error: oauth.OperationProcessingError): boolean {
-  return (
-    (error.code !== undefined && idTokenCodes.has(error.code)) ||
-    /id_token|ID Token|JWT/i.test(error.message)
-  )
+  return (error.code !== undefined && idTokenCodes.has(error.code)) || /id_token|ID Token|JWT/i.test(error.message)
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -1,0 +1,18 @@
+import type { AuthClient } from '@payauth/core'
+import { type ReactNode, useEffect } from 'react'
+import { AuthContext } from './authContext.ts'
+
+export interface AuthProviderProps {
+  /** Created once, outside React, with `createAuthClient()`. */
+  readonly client: AuthClient
+  readonly children?: ReactNode
+}
+
+/** Makes `client` available to the hooks below it and restores its session once mounted. */
+export function AuthProvider({ client, children }: AuthProviderProps): ReactNode {
+  useEffect(() => {
+    // The snapshot records a failure; the promise's rejection has nobody else to tell.
+    client.start().catch(() => {})
+  }, [client])
+  return <AuthContext.Provider value={client}>{children}</AuthContext.Provider>
+}

@@ -1,0 +1,36 @@
+import type { AuthError, LoginOptions } from '@payauth/core'
+import { type ReactNode, useEffect } from 'react'
+import { useAuth } from './useAuth.ts'
+
+export interface RequireAuthProps {
+  readonly children?: ReactNode
+  /** Shown while the session loads and while the user is sent to sign in. */
+  readonly fallback?: ReactNode
+  /** Send signed-out users to sign in (the default), or show `fallback` to them instead. */
+  readonly autoLogin?: boolean
+  /** Options for that sign-in; `returnTo` defaults to the current page. */
+  readonly loginOptions?: LoginOptions
+  /** Shown when the session could not be determined. */
+  readonly renderError?: (error: AuthError) => ReactNode
+}
+
+/** Renders `children` only for a signed-in user. */
+export function RequireAuth({
+  children = null,
+  fallback = null,
+  autoLogin = true,
+  loginOptions,
+  renderError,
+}: RequireAuthProps): ReactNode {
+  const { snapshot, login } = useAuth()
+  const mustSignIn = autoLogin && snapshot.status === 'signedOut'
+
+  useEffect(() => {
+    // A failure lands in the snapshot, which renders it below.
+    if (mustSignIn) login(loginOptions).catch(() => {})
+  }, [mustSignIn, login, loginOptions])
+
+  if (snapshot.status === 'signedIn') return children
+  if (snapshot.status === 'error' && renderError) return renderError(snapshot.error)
+  return fallback
+}

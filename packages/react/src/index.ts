@@ -1,0 +1,6 @@
+export { AuthCallback, type AuthCallbackProps } from './AuthCallback.tsx'
+export { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx'
+export { useAuthClient } from './authContext.ts'
+export { RequireAuth, type RequireAuthProps } from './RequireAuth.tsx'
+export { type UseAuthResult, useAuth } from './useAuth.ts'
+export { useToken } from './useToken.ts'

@@ -1,0 +1,43 @@
+import { type AuthClient, createAuthClient, memoryTokenStore, pace } from '@payauth/core'
+import { type RecordingNavigator, recordingNavigator } from '@payauth/core/testing'
+import { browseAuthorization, type Sandbox } from '@payauth/sandbox'
+
+export const appOrigin = 'http://127.0.0.1:5173'
+export const redirectUri = `${appOrigin}/callback`
+
+export interface TestClient {
+  readonly client: AuthClient
+  readonly navigator: RecordingNavigator
+  tokenRequests(): number
+}
+
+/** A real client against the in-process sandbox; only navigation is recorded instead of performed. */
+export function testClient(sandbox: Sandbox): TestClient {
+  const navigator = recordingNavigator(`${appOrigin}/account`)
+  let tokenRequests = 0
+  const client = createAuthClient({
+    provider: pace({ issuer: sandbox.paceIssuer }),
+    clientId: sandbox.paceClientId,
+    redirectUri,
+    scope: ['openid', 'profile', 'payment:payment-methods:read:authenticated'],
+    navigator,
+    store: memoryTokenStore(),
+    fetch: (input, init) => {
+      if (String(input).endsWith('/token')) tokenRequests++
+      return fetch(input, init)
+    },
+  })
+  return { client, navigator, tokenRequests: () => tokenRequests }
+}
+
+/** Signs in through the sandbox up to the redirect back; the page is then at the callback URL. */
+export async function arriveAtCallback(test: TestClient): Promise<string> {
+  await test.client.login()
+  const callbackUrl = await browseAuthorization(test.navigator.assigned.at(-1) ?? '', {
+    username: 'alice',
+    redirectUri,
+  })
+  test.navigator.land(callbackUrl)
+  window.history.replaceState(null, '', callbackUrl)
+  return callbackUrl
+}

@@ -1,0 +1,30 @@
+import type { AuthClient, AuthError, AuthSnapshot, UserClaims } from '@payauth/core'
+import { useSyncExternalStore } from 'react'
+import { useAuthClient } from './authContext.ts'
+
+export interface UseAuthResult {
+  readonly snapshot: AuthSnapshot
+  readonly status: AuthSnapshot['status']
+  readonly isSignedIn: boolean
+  /** Claims of the signed-in user, when `openid` was requested. */
+  readonly user: UserClaims | undefined
+  /** What last went wrong, while signed in or instead of a session. */
+  readonly error: AuthError | undefined
+  readonly login: AuthClient['login']
+  readonly logout: AuthClient['logout']
+}
+
+/** The session as the core sees it, re-rendering on every change. */
+export function useAuth(): UseAuthResult {
+  const client = useAuthClient()
+  const snapshot = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot)
+  return {
+    snapshot,
+    status: snapshot.status,
+    isSignedIn: snapshot.status === 'signedIn',
+    user: snapshot.status === 'signedIn' ? snapshot.session.user : undefined,
+    error: snapshot.status === 'signedIn' || snapshot.status === 'error' ? snapshot.error : undefined,
+    login: client.login,
+    logout: client.logout,
+  }
+}
