@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { restrictCors } from './http/restrictCors.ts'
+import { demoUsers } from './pace/demoUsers.ts'
 import { createPaceRealm, demoClientId, paceRealmPath } from './pace/paceRealm.ts'
 
 export interface SandboxOptions {
@@ -48,6 +49,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (!res.headersSent) res.writeHead(500)
         res.end()
       })
+      return
+    }
+    if (path === '/demo-users') {
+      // Public by design: the demo shows these so anyone can sign in to the sandbox.
+      const origin = req.headers.origin
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        ...(origin && appOrigins.has(origin) ? { 'access-control-allow-origin': origin } : {}),
+      })
+      res.end(JSON.stringify(demoUsers.map(({ username, password, name }) => ({ username, password, name }))))
       return
     }
     if (path === '/' || path === '/healthz') {

@@ -2,14 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type Provider from 'oidc-provider'
 import type { InteractionResults } from 'oidc-provider'
 import { readForm } from '../http/readForm.ts'
+import { autoLoginCookie } from './autoLoginCookie.ts'
 import { checkPassword, demoUsers, findDemoUser } from './demoUsers.ts'
 import { consentPage, loginPage } from './loginPages.ts'
-
-/**
- * Tests that are not about the login form opt in to skipping it by setting this cookie on the
- * sandbox's origin to a demo username. A real user never has it, so the form stays the default.
- */
-export const autoLoginCookie = 'payauth_sandbox_autologin'
 
 /** Keycloak's name for the realm's own pages, below the realm path. */
 export const loginActionsPath = '/login-actions'

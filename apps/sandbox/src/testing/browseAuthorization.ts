@@ -1,5 +1,5 @@
 import { request } from 'node:http'
-import { autoLoginCookie } from '../pace/loginActions.ts'
+import { autoLoginCookie } from '../pace/autoLoginCookie.ts'
 
 export interface BrowseAuthorizationOptions {
   /** Demo user to sign in as, through the opt-in auto-login. */

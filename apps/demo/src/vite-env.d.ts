@@ -1,0 +1,13 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Issuer of the PACE realm; the local sandbox by default. */
+  readonly VITE_PAYAUTH_ISSUER?: string
+  /** `production`, `sandbox` or `development`: PACE's own realms, instead of an issuer. */
+  readonly VITE_PAYAUTH_ENVIRONMENT?: string
+  readonly VITE_PAYAUTH_CLIENT_ID?: string
+  /** Space-separated scopes. */
+  readonly VITE_PAYAUTH_SCOPE?: string
+  /** Keycloak's `kc_idp_hint`. */
+  readonly VITE_PAYAUTH_IDP_HINT?: string
+}
