@@ -3,12 +3,12 @@ import { indexedDbKeys, press, signInWithForm, useAutoLogin, webStorageContents 
 
 test('signs in through the login form, survives a reload, and signs out', async ({ page }) => {
   await page.goto('/')
-  await press(page, page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in' }))
 
   await expect(page.getByRole('heading', { name: /Sign in to PACE/ })).toBeVisible()
   await signInWithForm(page, 'alice', 'alice-pass')
   await expect(page.getByRole('heading', { name: /Grant access/ })).toBeVisible()
-  await press(page, page.getByRole('button', { name: 'Allow' }))
+  await press(page.getByRole('button', { name: 'Allow' }))
 
   await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
   await expect(page.getByTestId('scopes')).toContainText('payment:payment-methods:read:authenticated')
@@ -24,7 +24,7 @@ test('signs in through the login form, survives a reload, and signs out', async 
   await page.reload()
   await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
 
-  await press(page, page.getByRole('button', { name: 'Sign out' }))
+  await press(page.getByRole('button', { name: 'Sign out' }))
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
   expect((await indexedDbKeys(page)).filter((key) => key.endsWith(':session'))).toHaveLength(0)
   await page.reload()
@@ -33,11 +33,11 @@ test('signs in through the login form, survives a reload, and signs out', async 
 
 test('refuses a wrong password on the login form', async ({ page }) => {
   await page.goto('/')
-  await press(page, page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in' }))
   await signInWithForm(page, 'alice', 'not-her-password')
   await expect(page.getByRole('alert')).toHaveText('Invalid username or password.')
   await signInWithForm(page, 'bob', 'bob-pass')
-  await press(page, page.getByRole('button', { name: 'Allow' }))
+  await press(page.getByRole('button', { name: 'Allow' }))
   await expect(page.getByTestId('user-name')).toHaveText('Bob Brandt')
 })
 
@@ -50,9 +50,9 @@ test('brings the user back to the protected page they asked for', async ({ page,
 
 test('shows a readable error when the user denies consent', async ({ page }) => {
   await page.goto('/')
-  await press(page, page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in' }))
   await signInWithForm(page, 'alice', 'alice-pass')
-  await press(page, page.getByRole('button', { name: 'Deny' }))
+  await press(page.getByRole('button', { name: 'Deny' }))
   await expect(page.getByRole('alert')).toContainText('You declined the sign-in (access_denied)')
   expect(new URL(page.url()).search).toBe('')
   await page.goto('/')
@@ -70,7 +70,7 @@ test('rejects a callback whose state was tampered with', async ({ page, context 
     await route.fulfill({ status: 204 })
   })
   await page.goto('/')
-  await press(page, page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in' }))
   await expect.poll(() => callbackUrl).toContain('code=')
   await page.unroute(authorize)
 
@@ -89,9 +89,9 @@ test('rejects a replayed callback URL', async ({ page, context }) => {
     if (request.isNavigationRequest() && request.url().includes('/callback?')) callbackUrl = request.url()
   })
   await page.goto('/')
-  await press(page, page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in' }))
   await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
-  await press(page, page.getByRole('button', { name: 'Sign out' }))
+  await press(page.getByRole('button', { name: 'Sign out' }))
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
 
   await page.goto(callbackUrl)

@@ -1,5 +1,5 @@
 import { autoLoginCookie } from '@payauth/sandbox/autoLoginCookie'
-import type { BrowserContext, Locator, Page } from '@playwright/test'
+import { type BrowserContext, type Locator, type Page, test } from '@playwright/test'
 import { sandboxOrigin } from '../playwright.config.ts'
 
 /** Skips the sandbox's login form for tests that are not about it. */
@@ -8,9 +8,8 @@ export async function useAutoLogin(context: BrowserContext, username = 'alice'):
 }
 
 /** Taps on touch devices (the mobile project), clicks elsewhere. */
-export async function press(page: Page, target: Locator): Promise<void> {
-  const hasTouch = await page.evaluate(() => navigator.maxTouchPoints > 0)
-  if (hasTouch) await target.tap()
+export async function press(target: Locator): Promise<void> {
+  if (test.info().project.use.hasTouch) await target.tap()
   else await target.click()
 }
 
@@ -43,5 +42,5 @@ export function webStorageContents(page: Page): Promise<string> {
 export async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username)
   await page.getByLabel('Password').fill(password)
-  await press(page, page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in' }))
 }

@@ -5,7 +5,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { delimiter } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const pinnedPnpm = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1]
+const pinnedPnpm = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split(
+  '@',
+)[1]
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options })
@@ -44,10 +46,11 @@ export function ensureChromium() {
   if (process.platform === 'linux' && isRoot && quietly('sh', ['-c', 'command -v apt-get'])) {
     console.log('bootstrap: installing Debian chromium for the end-to-end tests')
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    if (run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env })) return
+    if (run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }))
+      return
   }
   console.log(
     'bootstrap: no Chromium at /usr/bin/chromium. Set CHROMIUM_PATH to a Chromium or Chrome binary, or run\n' +
-      '  pnpm exec playwright install chromium\nonce to use Playwright\'s own browser.',
+      "  pnpm exec playwright install chromium\nonce to use Playwright's own browser.",
   )
 }

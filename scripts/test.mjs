@@ -44,7 +44,14 @@ check('lint', ['lint'])
 check('size budgets', ['size'])
 
 console.log('\n=== unit + React (vitest)')
-const vitestRun = pnpmRun(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${reports}/vitest.json`])
+const vitestRun = pnpmRun([
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${reports}/vitest.json`,
+])
 const vitest = readJson(`${reports}/vitest.json`)
 if (vitest) {
   const skipped = vitest.numPendingTests + vitest.numTodoTests
