@@ -7,8 +7,15 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['packages/core/src/**/*.test.ts', 'apps/sandbox/src/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts'],
           // oauth4webapi's WebCrypto checks fail under jsdom's realm; Node and happy-dom are fine.
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'sandbox',
+          include: ['apps/sandbox/src/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -35,6 +35,21 @@ function check(name, args) {
   lines.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)`)
 }
 
+/** Vitest's JSON report per workspace folder (packages/core, packages/react, apps/sandbox). */
+function countBySuite(report) {
+  const suites = {}
+  for (const file of report.testResults) {
+    const suite = file.name.slice(root.length).split('/').slice(0, 2).join('/')
+    suites[suite] ??= { passed: 0, failed: 0, skipped: 0 }
+    for (const test of file.assertionResults) {
+      if (test.status === 'passed') suites[suite].passed++
+      else if (test.status === 'failed') suites[suite].failed++
+      else suites[suite].skipped++
+    }
+  }
+  return suites
+}
+
 function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
 }
@@ -61,6 +76,9 @@ if (vitest) {
   lines.push(
     `vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${skipped} skipped (${vitestRun.seconds.toFixed(1)} s)`,
   )
+  for (const [suite, counts] of Object.entries(countBySuite(vitest))) {
+    lines.push(`  ${suite}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+  }
 }
 if (!vitestRun.ok && (!vitest || vitest.numFailedTests === 0)) {
   totals.failed++
