@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { restrictCors } from './http/restrictCors.ts'
 import { demoUsers } from './pace/demoUsers.ts'
-import { createPaceRealm, demoClientId, paceRealmPath } from './pace/paceRealm.ts'
+import { createPaceRealm, demoClientId, demoDpopClientId, paceRealmPath } from './pace/paceRealm.ts'
 
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
@@ -19,6 +19,8 @@ export interface Sandbox {
   /** The PACE realm's issuer, e.g. `http://127.0.0.1:9400/auth/realms/pace` */
   readonly paceIssuer: string
   readonly paceClientId: string
+  /** The PACE client that requires DPoP. */
+  readonly paceDpopClientId: string
   close(): Promise<void>
 }
 
@@ -51,6 +53,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       })
       return
     }
+    if (path.startsWith('/test/')) {
+      pace
+        .handleTest(req, res)
+        .then((handled) => {
+          if (!handled) notFound(res)
+        })
+        .catch((error: unknown) => {
+          console.error('sandbox: test endpoint failed', error)
+          if (!res.headersSent) res.writeHead(500)
+          res.end()
+        })
+      return
+    }
     if (path === '/demo-users') {
       // Public by design: the demo shows these so anyone can sign in to the sandbox.
       const origin = req.headers.origin
@@ -66,16 +81,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.end(JSON.stringify({ pace: { issuer: pace.issuer, clientId: demoClientId } }))
       return
     }
-    res.writeHead(404, { 'content-type': 'text/plain' })
-    res.end('Not found')
+    notFound(res)
   })
 
   return {
     origin,
     paceIssuer: pace.issuer,
     paceClientId: demoClientId,
+    paceDpopClientId: demoDpopClientId,
     close: () => closeServer(server),
   }
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain' })
+  res.end('Not found')
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,66 +1,20 @@
-import { browseAuthorization, type Sandbox, startSandbox } from '@payauth/sandbox'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AuthClient, type AuthClientOptions, createAuthClient } from './authClient.ts'
-import { AuthError, AuthErrorCode, OAuthResponseError } from './errors.ts'
+import { describe, expect, it } from 'vitest'
+import { AuthErrorCode, OAuthResponseError } from './errors.ts'
 import { pace } from './providers/pace.ts'
 import { memoryTokenStore } from './storage/memoryTokenStore.ts'
-import type { TokenStore } from './storage/tokenStore.ts'
-import { type RecordingNavigator, recordingNavigator } from './testing.ts'
+import {
+  appOrigin,
+  harness,
+  redirectUri,
+  rejection,
+  sandbox,
+  sessionKey,
+  signInAs,
+  storedSession,
+  useSandbox,
+} from './test/sandboxHarness.ts'
 
-const appOrigin = 'http://127.0.0.1:5173'
-const redirectUri = `${appOrigin}/callback`
-let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, appOrigins: [appOrigin] })
-})
-afterAll(() => sandbox.close())
-
-interface Harness {
-  client: AuthClient
-  navigator: RecordingNavigator
-  store: TokenStore
-  tokenRequests: () => number
-}
-
-function harness(overrides: Partial<AuthClientOptions> = {}): Harness {
-  const navigator = recordingNavigator(`${appOrigin}/wallet?tab=cards`)
-  const store = overrides.store ?? memoryTokenStore()
-  let tokenRequests = 0
-  const client = createAuthClient({
-    provider: pace({ issuer: sandbox.paceIssuer }),
-    clientId: sandbox.paceClientId,
-    redirectUri,
-    scope: ['openid', 'profile', 'payment:payment-methods:read:authenticated'],
-    navigator,
-    store,
-    fetch: (input, init) => {
-      if (String(input).endsWith('/protocol/openid-connect/token')) tokenRequests++
-      return fetch(input, init)
-    },
-    ...overrides,
-  })
-  return { client, navigator, store, tokenRequests: () => tokenRequests }
-}
-
-/** Starts a sign-in and plays the user through the sandbox; returns the callback URL. */
-async function signInAs(h: Harness, username = 'alice', decision: 'allow' | 'deny' = 'allow'): Promise<string> {
-  await h.client.login()
-  const authorizationUrl = h.navigator.assigned.at(-1)
-  if (!authorizationUrl) throw new Error('login did not navigate')
-  const callbackUrl = await browseAuthorization(authorizationUrl, { username, redirectUri, decision })
-  h.navigator.land(callbackUrl)
-  return callbackUrl
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(AuthError)
-  return error as AuthError
-}
+useSandbox()
 
 describe('login', () => {
   it('sends a code + PKCE S256 request with state, nonce and extra parameters', async () => {
@@ -149,7 +103,7 @@ describe('handleCallback', () => {
     const error = await rejection(reloaded.client.handleCallback(callbackUrl))
     expect(error.code).toBe(AuthErrorCode.StateUsed)
     expect(reloaded.tokenRequests()).toBe(0)
-    expect(await store.get(`payauth:${sandbox.paceIssuer}:${sandbox.paceClientId}:session`)).toBeUndefined()
+    expect(await storedSession(store)).toBeUndefined()
   })
 
   it('rejects a sign-in that took longer than its lifetime', async () => {
@@ -209,7 +163,7 @@ describe('handleCallback', () => {
     })
     const error = await rejection(h.client.handleCallback(await signInAs(h)))
     expect(error.code).toBe(AuthErrorCode.InvalidResponse)
-    expect(await h.store.get(`payauth:${sandbox.paceIssuer}:${sandbox.paceClientId}:session`)).toBeUndefined()
+    expect(await storedSession(h.store)).toBeUndefined()
   })
 
   it('reports a dead network as network_error and keeps the session it had', async () => {
@@ -300,25 +254,17 @@ describe('session', () => {
     expect(snapshot.status === 'signedIn' && snapshot.session.accessToken).toBe(session.accessToken)
   })
 
-  it('signs out an expired stored session that cannot be refreshed yet', async () => {
+  it('signs out an expired stored session that has no refresh token', async () => {
     const store = memoryTokenStore()
     const first = harness({ store })
     await first.client.handleCallback(await signInAs(first))
+    const { refreshToken: _dropped, ...withoutRefresh } = (await storedSession(store)) ?? {}
+    await store.set(sessionKey(), withoutRefresh)
     const later = harness({ store, now: () => Date.now() + 3600_000 })
     await later.client.start()
-    expect(later.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'expired' })
+    expect(later.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'expired', error: undefined })
     const error = await rejection(later.client.getAccessToken())
     expect(error.code).toBe(AuthErrorCode.LoginRequired)
-  })
-
-  it('signs out locally and forgets the tokens', async () => {
-    const h = harness()
-    await h.client.handleCallback(await signInAs(h))
-    await h.client.logout({ returnTo: '/' })
-    expect(h.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'logout' })
-    expect(h.navigator.assigned.at(-1)).toBe(`${appOrigin}/`)
-    expect(await h.store.keys()).not.toContain(`payauth:${sandbox.paceIssuer}:${sandbox.paceClientId}:session`)
-    expect((await rejection(h.client.getAccessToken())).code).toBe(AuthErrorCode.LoginRequired)
   })
 
   it('notifies subscribers once per change and not after unsubscribing', async () => {

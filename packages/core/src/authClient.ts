@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from './errors.ts'
+import { AuthError, AuthErrorCode, OAuthResponseError } from './errors.ts'
 import type { AuthNavigator } from './navigation/authNavigator.ts'
 import { defaultNavigator } from './navigation/defaultNavigator.ts'
 import { parseUrl } from './navigation/parseUrl.ts'
@@ -6,14 +6,23 @@ import { toAppPath } from './navigation/returnTo.ts'
 import { createAuthorizationRequest } from './oauth/authorizationRequest.ts'
 import { callbackParams, isCallbackUrl, validateAuthorizationResponse } from './oauth/authorizationResponse.ts'
 import { type AuthorizationServer, discoverServer } from './oauth/discoverServer.ts'
+import { endSessionUrl } from './oauth/endSessionUrl.ts'
 import { exchangeCode } from './oauth/exchangeCode.ts'
-import { type FetchLike, httpOptions } from './oauth/httpOptions.ts'
+import { type FetchLike, type HttpOptions, httpOptions, withDpop } from './oauth/httpOptions.ts'
+import { refreshTokens } from './oauth/refreshTokens.ts'
+import { revokeToken } from './oauth/revokeToken.ts'
 import { requireSecureUrl } from './oauth/secureUrl.ts'
 import { toAuthError } from './oauth/toAuthError.ts'
 import type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
-import { isFresh } from './session/expiry.ts'
+import type { AuthLock } from './session/authLock.ts'
+import { backoffDelay } from './session/backoff.ts'
+import { defaultLock } from './session/defaultLock.ts'
+import { dpopKeyPair } from './session/dpopKeyPair.ts'
+import { isFresh, staleAt } from './session/expiry.ts'
 import { type LoginTransaction, loginTransactionLifetimeMs } from './session/loginTransaction.ts'
+import { broadcastSessionChannel, type SessionChannel } from './session/sessionChannel.ts'
 import type { TokenSet } from './session/tokenSet.ts'
+import { browserWakeEvents, type WakeEvents } from './session/wakeEvents.ts'
 import { type AuthSnapshot, loadingSnapshot, type Session, signedIn, signedOut, withError } from './snapshot.ts'
 import { defaultTokenStore } from './storage/defaultTokenStore.ts'
 import { guardStore } from './storage/guardStore.ts'
@@ -29,6 +38,8 @@ export interface AuthClientOptions<KnownScope extends string = string, Scope ext
   readonly redirectUri: string
   /** Scopes requested at sign-in. Include `openid` to learn who signed in. */
   readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
+  /** Where the server sends the user after logout; registered with it. The app's root by default. */
+  readonly postLogoutRedirectUri?: string
   /** Where tokens are kept; IndexedDB by default, memory where there is none. */
   readonly store?: TokenStore
   /** How the user is sent to the server and back; the current window by default. */
@@ -37,6 +48,17 @@ export interface AuthClientOptions<KnownScope extends string = string, Scope ext
   readonly fetch?: FetchLike
   /** The clock, epoch milliseconds; `Date.now` by default. */
   readonly now?: () => number
+  /** The cross-tab lock around refreshes; Web Locks by default, an IndexedDB lease without them. */
+  readonly lock?: AuthLock
+  /** How tabs tell each other the session changed; a BroadcastChannel by default. */
+  readonly channel?: SessionChannel
+  /** When to check the session besides its timer; visibility, online and focus by default. */
+  readonly wakeEvents?: WakeEvents
+  /**
+   * Bind tokens to a key kept in this browser (DPoP, RFC 9449), so a stolen token is useless
+   * elsewhere. The server must support it; off by default.
+   */
+  readonly dpop?: boolean
 }
 
 export interface LoginOptions {
@@ -55,8 +77,13 @@ export interface CallbackResult {
 }
 
 export interface LogoutOptions {
-  /** App path to go to after signing out; stay on the page when left out. */
+  /**
+   * App path to land on afterwards. With `endSession` it must be registered with the server as a
+   * post-logout redirect URI; the client's `postLogoutRedirectUri` by default.
+   */
   readonly returnTo?: string
+  /** End the server's session too (RP-initiated logout), so the next sign-in asks again. Default true. */
+  readonly endSession?: boolean
 }
 
 /** The observable sign-in client. Methods may be passed around unbound. */
@@ -65,7 +92,10 @@ export interface AuthClient {
   subscribe(listener: () => void): () => void
   /** The current immutable snapshot; the same object until something changes. */
   getSnapshot(): AuthSnapshot
-  /** Restores the stored session. Idempotent: every call returns the first call's promise. */
+  /**
+   * Restores the stored session, refreshing it if it has gone stale, and starts following other
+   * tabs. Idempotent: every call returns the first call's promise.
+   */
   start(): Promise<void>
   /**
    * Sends the user to the authorization server (code + PKCE). While one sign-in is being prepared,
@@ -77,11 +107,23 @@ export interface AuthClient {
    * `state`: a second call with the same URL returns the first call's promise.
    */
   handleCallback(url?: string | URL): Promise<CallbackResult>
-  /** A valid access token, or an `AuthError` with code `login_required`. */
+  /**
+   * A valid access token, refreshed if it is about to expire: however many callers and tabs ask
+   * at once, one refresh request is made. `login_required` when there is no session.
+   */
   getAccessToken(): Promise<string>
-  /** Forgets the session in this browser. */
+  /**
+   * Signs out in every tab, revokes the refresh token (RFC 7009) and ends the server's session.
+   * The local sign-out happens even when the server cannot be reached.
+   */
   logout(options?: LogoutOptions): Promise<void>
+  /** Stops timers and cross-tab listeners, for tests and for apps that replace their client. */
+  dispose(): void
 }
+
+/** Longest delay `setTimeout` honours; longer ones fire at once. */
+const maxTimerDelayMs = 2 ** 31 - 1
+const revocationTimeoutMs = 5_000
 
 export function createAuthClient<KnownScope extends string, const Scope extends string = KnownScope>(
   options: AuthClientOptions<KnownScope, Scope>,
@@ -93,26 +135,45 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
   const clientId = options.clientId
   const appOrigin = new URL(redirectUri).origin
+  const postLogoutRedirectUri = toAppPath(options.postLogoutRedirectUri ?? '/', appOrigin)
   const scope: readonly string[] = options.scope ?? ['openid']
   const scopeSeparator = options.provider.scopeSeparator ?? ' '
   const store = guardStore(options.store ?? defaultTokenStore())
   const navigator = options.navigator ?? defaultNavigator()
   const now = options.now ?? Date.now
-  const http = httpOptions(issuer, options.fetch ?? ((input, init) => fetch(input, init)))
+  const lock = options.lock ?? defaultLock()
+  const wakeEvents = options.wakeEvents ?? browserWakeEvents
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init))
+  const plainHttp = httpOptions(issuer, fetchImpl)
   const keys = storageKeys(issuer.href, clientId)
+  const channel = options.channel ?? broadcastSessionChannel(`payauth:${issuer.href}:${clientId}`)
+  const refreshLockName = `payauth:refresh:${issuer.href}:${clientId}`
 
   let snapshot: AuthSnapshot = loadingSnapshot
   const listeners = new Set<() => void>()
+  /** The session's tokens as this tab last read or wrote them; the store is the shared truth. */
+  let tokens: TokenSet | undefined
   let serverPromise: Promise<AuthorizationServer> | undefined
   let startPromise: Promise<void> | undefined
+  let pendingLogin: Promise<void> | undefined
+  let refreshInFlight: Promise<TokenSet> | undefined
   const callbacks = new Map<string, Promise<CallbackResult>>()
   let lastCallback: Promise<CallbackResult> | undefined
-  let pendingLogin: Promise<void> | undefined
+  let sessionTimer: ReturnType<typeof setTimeout> | undefined
+  let dpopHttp: Promise<HttpOptions> | undefined
+  let failedRefreshes = 0
+  const detachers: (() => void)[] = []
 
   function setSnapshot(next: AuthSnapshot): void {
     if (Object.is(next, snapshot)) return
     snapshot = next
     for (const listener of [...listeners]) listener()
+  }
+
+  function record(error: AuthError): void {
+    const alreadySaysSo =
+      snapshot.status === 'signedOut' && (error.code === AuthErrorCode.LoginRequired || snapshot.error === error)
+    if (!alreadySaysSo) setSnapshot(withError(snapshot, error))
   }
 
   /** Runs a command so that any failure is both thrown and recorded in the snapshot. */
@@ -121,32 +182,108 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       return await command()
     } catch (error) {
       const authError = toAuthError(error, AuthErrorCode.InvalidResponse, failure)
-      const alreadySaysSo = authError.code === AuthErrorCode.LoginRequired && snapshot.status === 'signedOut'
-      if (!alreadySaysSo) setSnapshot(withError(snapshot, authError))
+      record(authError)
       throw authError
     }
   }
 
+  /** Options for token requests: with a DPoP handle on the client's stored key when DPoP is on. */
+  function tokenHttp(): Promise<HttpOptions> {
+    if (!options.dpop) return Promise.resolve(plainHttp)
+    dpopHttp ??= dpopKeyPair(store, keys.dpopKey).then(
+      (keyPair) => withDpop(plainHttp, keyPair),
+      (error: unknown) => {
+        dpopHttp = undefined
+        throw error
+      },
+    )
+    return dpopHttp
+  }
+
   function getServer(): Promise<AuthorizationServer> {
-    serverPromise ??= discoverServer(issuer, http).catch((error: unknown) => {
+    serverPromise ??= discoverServer(issuer, plainHttp).catch((error: unknown) => {
       serverPromise = undefined
       throw error
     })
     return serverPromise
   }
 
+  /** Makes `next` this tab's session: snapshot, timers. Same tokens again change nothing. */
+  function adopt(next: TokenSet): void {
+    const unchanged =
+      snapshot.status === 'signedIn' && snapshot.error === undefined && tokens?.accessToken === next.accessToken
+    tokens = next
+    failedRefreshes = 0
+    if (!unchanged) setSnapshot(signedIn(next))
+    scheduleSessionCheck(next)
+  }
+
+  function endLocally(reason: 'logout' | 'expired' | 'rejected', error?: AuthError): void {
+    tokens = undefined
+    clearTimeout(sessionTimer)
+    setSnapshot(signedOut(reason, error))
+  }
+
+  function canRefresh(current: TokenSet): current is TokenSet & { readonly refreshToken: string } {
+    return (
+      current.refreshToken !== undefined && (current.refreshExpiresAt === undefined || current.refreshExpiresAt > now())
+    )
+  }
+
+  /** Refreshes when the token turns stale; without a refresh token, signs out when it expires. */
+  function scheduleSessionCheck(current: TokenSet, delay?: number): void {
+    clearTimeout(sessionTimer)
+    const due = delay ?? (canRefresh(current) ? staleAt(current) : current.expiresAt) - now()
+    sessionTimer = setTimeout(() => void checkSession(), Math.min(maxTimerDelayMs, Math.max(0, due)))
+    // In Node (SSR, tests) a pending refresh must not keep the process alive.
+    ;(sessionTimer as { unref?: () => void }).unref?.()
+  }
+
+  async function checkSession(): Promise<void> {
+    const current = tokens
+    if (!current || isFresh(current, now())) return
+    if (canRefresh(current)) {
+      await refresh().catch(() => {})
+    } else if (current.expiresAt <= now()) {
+      await store.delete(keys.session).catch(() => {})
+      endLocally('expired')
+    }
+  }
+
+  /** Another tab changed the stored session, or this one woke up: take what is stored. */
+  async function syncFromStore(): Promise<void> {
+    if (snapshot.status === 'loading') return
+    const stored = await store.get<TokenSet>(keys.session)
+    if (!stored) {
+      if (tokens) endLocally('logout')
+      return
+    }
+    if (stored.accessToken !== tokens?.accessToken) adopt(stored)
+    await checkSession()
+  }
+
+  function follow(): void {
+    detachers.push(channel.subscribe(() => void syncFromStore().catch(() => {})))
+    detachers.push(wakeEvents(() => void syncFromStore().catch(() => {})))
+  }
+
   function start(): Promise<void> {
     startPromise ??= run(async () => {
-      const tokens = await store.get<TokenSet>(keys.session)
+      follow()
+      const stored = await store.get<TokenSet>(keys.session)
       await sweepLoginTransactions()
       // A callback that finished first has the newer truth.
       if (snapshot.status !== 'loading') return
-      if (!tokens) return setSnapshot(signedOut('none'))
-      if (!isFresh(tokens, now())) {
+      if (!stored) return setSnapshot(signedOut('none'))
+      if (isFresh(stored, now())) return adopt(stored)
+      if (!canRefresh(stored)) {
+        if (now() < stored.expiresAt) return adopt(stored)
         await store.delete(keys.session)
         return setSnapshot(signedOut('expired'))
       }
-      setSnapshot(signedIn(tokens))
+      tokens = stored
+      // A failure is in the snapshot by now; a transient one keeps the session and retries.
+      await refresh().catch(() => {})
     }, 'Restoring the session failed').catch((error: unknown) => {
       startPromise = undefined
       throw error
@@ -160,6 +297,66 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       if (!key.startsWith(keys.loginPrefix)) continue
       const transaction = await store.get<LoginTransaction>(key)
       if (!transaction || transaction.expiresAt <= time) await store.delete(key)
+    }
+  }
+
+  /** One refresh at a time in this tab; the lock makes it one at a time across tabs. */
+  function refresh(): Promise<TokenSet> {
+    refreshInFlight ??= refreshUnderLock().finally(() => {
+      refreshInFlight = undefined
+    })
+    return refreshInFlight
+  }
+
+  async function refreshUnderLock(): Promise<TokenSet> {
+    try {
+      const next = await lock.run(refreshLockName, async () => {
+        // Another tab may have refreshed, or signed out, while this one waited for the lock.
+        const stored = await store.get<TokenSet>(keys.session)
+        if (!stored) {
+          throw new AuthError(AuthErrorCode.LoginRequired, 'The session was ended in another tab', {
+            cause: { reason: 'signed out elsewhere' },
+          })
+        }
+        if (isFresh(stored, now())) return stored
+        if (!canRefresh(stored)) {
+          throw new AuthError(AuthErrorCode.LoginRequired, 'The session has expired and cannot be renewed', {
+            cause: { refreshExpiresAt: stored.refreshExpiresAt },
+          })
+        }
+        try {
+          const server = await getServer()
+          const refreshed = await refreshTokens(
+            server,
+            stored,
+            { clientId, scopeSeparator, now: now() },
+            await tokenHttp(),
+          )
+          await store.set(keys.session, refreshed)
+          channel.post({ type: 'sessionChanged' })
+          return refreshed
+        } catch (error) {
+          if (error instanceof OAuthResponseError && !isTransient(error)) {
+            await store.delete(keys.session)
+            channel.post({ type: 'sessionChanged' })
+          }
+          throw error
+        }
+      })
+      adopt(next)
+      return next
+    } catch (error) {
+      const authError = toAuthError(error, AuthErrorCode.InvalidResponse, 'Refreshing the session failed')
+      if (isTransient(authError) && tokens) {
+        failedRefreshes++
+        setSnapshot(signedIn(tokens, authError))
+        scheduleSessionCheck(tokens, backoffDelay(failedRefreshes))
+      } else if (authError instanceof OAuthResponseError) {
+        endLocally('rejected', authError)
+      } else if (authError.code === AuthErrorCode.LoginRequired) {
+        endLocally(tokens?.refreshExpiresAt !== undefined ? 'expired' : 'logout')
+      }
+      throw authError
     }
   }
 
@@ -262,7 +459,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     await store.set(keys.login(state), { ...transaction, usedAt: now() } satisfies LoginTransaction)
     const server = await getServer()
     const params = validateAuthorizationResponse(server, clientId, url, transaction.state)
-    const tokens = await exchangeCode(
+    const next = await exchangeCode(
       server,
       {
         clientId,
@@ -274,12 +471,12 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         scopeSeparator,
         now: now(),
       },
-      http,
+      await tokenHttp(),
     )
-    await store.set(keys.session, tokens)
-    const next = signedIn(tokens)
-    setSnapshot(next)
-    return { returnTo: toAppPath(transaction.returnTo, appOrigin), session: sessionOf(next) }
+    await store.set(keys.session, next)
+    channel.post({ type: 'sessionChanged' })
+    adopt(next)
+    return { returnTo: toAppPath(transaction.returnTo, appOrigin), session: sessionOf(snapshot) }
   }
 
   function scrubAddressBar(url: URL): void {
@@ -298,25 +495,65 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   function getAccessToken(): Promise<string> {
     return run(async () => {
       await start()
-      if (snapshot.status === 'signedIn') {
-        const tokens = await store.get<TokenSet>(keys.session)
-        if (tokens && isFresh(tokens, now())) return tokens.accessToken
-        await store.delete(keys.session)
-        setSnapshot(signedOut('expired'))
+      const current = tokens
+      if (!current) {
+        throw new AuthError(AuthErrorCode.LoginRequired, 'There is no session; sign in first', {
+          cause: { status: snapshot.status },
+        })
       }
-      throw new AuthError(AuthErrorCode.LoginRequired, 'There is no valid session; sign in first', {
-        cause: { status: snapshot.status },
-      })
+      if (isFresh(current, now())) return current.accessToken
+      if (!canRefresh(current)) {
+        if (now() < current.expiresAt) return current.accessToken
+        await store.delete(keys.session)
+        endLocally('expired')
+        throw new AuthError(AuthErrorCode.LoginRequired, 'The session has expired; sign in again', {
+          cause: { expiresAt: current.expiresAt },
+        })
+      }
+      try {
+        return (await refresh()).accessToken
+      } catch (error) {
+        // Stale is not expired: while the server is unreachable, the old token still works.
+        if (isTransient(error) && tokens && now() < tokens.expiresAt) return tokens.accessToken
+        throw error
+      }
     }, 'Getting an access token failed')
   }
 
   function logout(logoutOptions: LogoutOptions = {}): Promise<void> {
     return run(async () => {
-      const returnTo = logoutOptions.returnTo === undefined ? undefined : toAppPath(logoutOptions.returnTo, appOrigin)
+      const landing = toAppPath(logoutOptions.returnTo ?? postLogoutRedirectUri, appOrigin)
+      const ending = tokens ?? (await store.get<TokenSet>(keys.session))
       await store.delete(keys.session)
-      setSnapshot(signedOut('logout'))
-      if (returnTo !== undefined) await navigator.assign(new URL(returnTo, appOrigin).href)
+      channel.post({ type: 'sessionChanged' })
+      endLocally('logout')
+      let server: AuthorizationServer | undefined
+      try {
+        server = await getServer()
+        if (ending?.refreshToken && typeof server.revocation_endpoint === 'string') {
+          await revokeToken(server, clientId, ending.refreshToken, {
+            ...plainHttp,
+            signal: AbortSignal.timeout(revocationTimeoutMs),
+          })
+        }
+      } catch (error) {
+        // Signed out here all the same; say what the server did not hear.
+        setSnapshot(signedOut('logout', toAuthError(error, AuthErrorCode.NetworkError, 'Revocation failed')))
+        server = undefined
+      }
+      const landingUrl = new URL(landing, appOrigin).href
+      const endSession =
+        logoutOptions.endSession !== false && server
+          ? endSessionUrl(server, { clientId, idToken: ending?.idToken, postLogoutRedirectUri: landingUrl })
+          : undefined
+      if (endSession) await navigator.assign(endSession.href)
+      else if (logoutOptions.returnTo !== undefined) await navigator.assign(landingUrl)
     }, 'Signing out failed')
+  }
+
+  function dispose(): void {
+    clearTimeout(sessionTimer)
+    for (const detach of detachers.splice(0)) detach()
   }
 
   return {
@@ -332,7 +569,19 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     handleCallback,
     getAccessToken,
     logout,
+    dispose,
   }
+}
+
+/** Failures that say nothing about the tokens: keep the session and try again later. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof OAuthResponseError) {
+    return (error.status ?? 0) >= 500 || error.error === 'temporarily_unavailable' || error.error === 'server_error'
+  }
+  return (
+    error instanceof AuthError &&
+    (error.code === AuthErrorCode.NetworkError || error.code === AuthErrorCode.ServerError)
+  )
 }
 
 function sessionOf(snapshot: AuthSnapshot): Session {

@@ -25,6 +25,8 @@ export const AuthErrorCode = {
   AuthorizationError: 'authorization_error',
   /** The token endpoint answered with an OAuth error (`invalid_grant`...). */
   TokenError: 'token_error',
+  /** The server failed (a 5xx without an OAuth error); the session is kept and retried. */
+  ServerError: 'server_error',
   /** A server answered with something that is not a valid OAuth response. */
   InvalidResponse: 'invalid_response',
   /** The ID token failed validation (issuer, audience, nonce, expiry, signature algorithm). */

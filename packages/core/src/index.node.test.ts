@@ -13,7 +13,7 @@ describe('@payauth/core in Node', () => {
     })
     expect(client.getSnapshot()).toEqual({ status: 'loading' })
     await client.start()
-    expect(client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'none' })
+    expect(client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'none', error: undefined })
   })
 
   it('explains that navigation needs a browser or an injected navigator', async () => {

@@ -14,12 +14,21 @@ export interface Session {
   readonly user: UserClaims | undefined
 }
 
-/** Why a user is signed out: never signed in, signed out, or the session could not continue. */
-export type SignedOutReason = 'none' | 'logout' | 'expired'
+/**
+ * Why nobody is signed in: `none`, nobody was; `logout`, signed out here or in another tab;
+ * `expired`, the session ran out with no way to renew it; `rejected`, the server refused to renew
+ * it (refresh token revoked, reused or past its life), with the server's error beside it.
+ */
+export type SignedOutReason = 'none' | 'logout' | 'expired' | 'rejected'
 
 export type AuthSnapshot =
   | { readonly status: 'loading' }
-  | { readonly status: 'signedOut'; readonly reason: SignedOutReason }
+  | {
+      readonly status: 'signedOut'
+      readonly reason: SignedOutReason
+      /** What ended the session, for `rejected`; what failed on the way out, for `logout`. */
+      readonly error: AuthError | undefined
+    }
   | {
       readonly status: 'signedIn'
       readonly session: Session
@@ -32,11 +41,11 @@ export type AuthStatus = AuthSnapshot['status']
 
 export const loadingSnapshot: AuthSnapshot = { status: 'loading' }
 
-export function signedOut(reason: SignedOutReason): AuthSnapshot {
-  return { status: 'signedOut', reason }
+export function signedOut(reason: SignedOutReason, error?: AuthError): AuthSnapshot {
+  return { status: 'signedOut', reason, error }
 }
 
-export function signedIn(tokens: TokenSet): AuthSnapshot {
+export function signedIn(tokens: TokenSet, error?: AuthError): AuthSnapshot {
   return {
     status: 'signedIn',
     session: {
@@ -46,7 +55,7 @@ export function signedIn(tokens: TokenSet): AuthSnapshot {
       scope: tokens.scope,
       user: tokens.user,
     },
-    error: undefined,
+    error,
   }
 }
 

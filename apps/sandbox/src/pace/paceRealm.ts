@@ -5,6 +5,8 @@ import { escapeHtml } from '../http/escapeHtml.ts'
 import { findDemoUser } from './demoUsers.ts'
 import { handleLoginActions, loginActionsPath } from './loginActions.ts'
 import { paceScopes } from './paceScopes.ts'
+import { handleTestEndpoints } from './testEndpoints.ts'
+import { recordTokenRequests } from './tokenRequestLog.ts'
 
 /** Where Keycloak mounts a realm; PACE's realm is `pace`. */
 export const paceRealmPath = '/auth/realms/pace'
@@ -22,6 +24,8 @@ export interface PaceRealm {
   readonly issuer: string
   readonly provider: Provider
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>
+  /** Serves `/test/...`; false for other paths. */
+  handleTest(req: IncomingMessage, res: ServerResponse): Promise<boolean>
 }
 
 const keycloakRoutes = {
@@ -37,6 +41,24 @@ const keycloakRoutes = {
 
 /** The demo app's public client, as a PACE integrator would register it in Keycloak. */
 export const demoClientId = 'demo-spa'
+/** The same app's client that requires DPoP-bound tokens (RFC 9449). */
+export const demoDpopClientId = 'demo-spa-dpop'
+
+/**
+ * Keycloak ends the session without asking when the app sends `id_token_hint`; oidc-provider
+ * always asks. Submit its confirmation form at once in that case, and ask otherwise.
+ */
+async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promise<void> {
+  const hinted = typeof ctx.oidc.params?.id_token_hint === 'string'
+  ctx.type = 'html'
+  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+${form}
+<p>${hinted ? 'Signing you out…' : 'Do you want to sign out of PACE?'}</p>
+<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>
+${hinted ? `<input type="hidden" form="op.logoutForm" name="logout" value="yes"><script>document.getElementById('op.logoutForm').submit()</script>` : ''}
+</body></html>`
+}
 
 export function createPaceRealm(options: PaceRealmOptions): PaceRealm {
   const issuer = `${options.origin}${paceRealmPath}`
@@ -45,6 +67,7 @@ export function createPaceRealm(options: PaceRealmOptions): PaceRealm {
   // oidc-provider decides http vs https from the request; the sandbox is plain http on loopback.
   provider.proxy = false
   const callback = provider.callback()
+  const tokenRequests = recordTokenRequests(provider)
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/'
@@ -55,7 +78,12 @@ export function createPaceRealm(options: PaceRealmOptions): PaceRealm {
     await callback(req, res)
   }
 
-  return { issuer, provider, handle }
+  return {
+    issuer,
+    provider,
+    handle,
+    handleTest: (req, res) => handleTestEndpoints(provider, tokenRequests.records, req, res),
+  }
 }
 
 function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): Configuration {
@@ -75,6 +103,16 @@ function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): 
         response_types: ['code'],
         redirect_uris: [...appOrigins].map((origin) => `${origin}/callback`),
         post_logout_redirect_uris: [...appOrigins].flatMap((origin) => [origin, `${origin}/`]),
+      },
+      {
+        client_id: demoDpopClientId,
+        token_endpoint_auth_method: 'none',
+        application_type: 'web',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        dpop_bound_access_tokens: true,
+        redirect_uris: [...appOrigins].map((origin) => `${origin}/dpop/callback`),
+        post_logout_redirect_uris: [...appOrigins].flatMap((origin) => [`${origin}/dpop`, `${origin}/`]),
       },
     ],
     jwks: { keys: [rsaSigningKey, signingKey] as never },
@@ -110,8 +148,13 @@ function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): 
       devInteractions: { enabled: false },
       revocation: { enabled: true },
       introspection: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
-      dPoP: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource },
+      // The DPoP client must also use server nonces, so payauth's use_dpop_nonce retry is exercised.
+      dPoP: {
+        enabled: true,
+        nonceSecret: randomBytes(32),
+        requireNonce: (ctx: KoaContextWithOIDC) => ctx.oidc.client?.clientId === demoDpopClientId,
+      },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
     },
     pkce: { required: () => true },

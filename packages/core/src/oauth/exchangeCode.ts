@@ -3,7 +3,9 @@ import { AuthErrorCode } from '../errors.ts'
 import type { TokenSet, UserClaims } from '../session/tokenSet.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 import type { HttpOptions } from './httpOptions.ts'
+import { throwIfServerError } from './serverError.ts'
 import { toAuthError } from './toAuthError.ts'
+import { withDpopNonceRetry } from './withDpopNonceRetry.ts'
 
 export interface CodeExchangeInput {
   readonly clientId: string
@@ -32,18 +34,21 @@ export async function exchangeCode(
 ): Promise<TokenSet> {
   const client: oauth.Client = { client_id: input.clientId }
   try {
-    const response = await oauth.authorizationCodeGrantRequest(
-      server,
-      client,
-      oauth.None(),
-      input.callbackParams,
-      input.redirectUri,
-      input.codeVerifier,
-      http,
-    )
-    const result = await oauth.processAuthorizationCodeResponse(server, client, response, {
-      expectedNonce: input.nonce ?? oauth.expectNoNonce,
-      requireIdToken: input.nonce !== undefined,
+    const result = await withDpopNonceRetry(async () => {
+      const response = await oauth.authorizationCodeGrantRequest(
+        server,
+        client,
+        oauth.None(),
+        input.callbackParams,
+        input.redirectUri,
+        input.codeVerifier,
+        http,
+      )
+      throwIfServerError(response)
+      return oauth.processAuthorizationCodeResponse(server, client, response, {
+        expectedNonce: input.nonce ?? oauth.expectNoNonce,
+        requireIdToken: input.nonce !== undefined,
+      })
     })
     return toTokenSet(result, input)
   } catch (error) {
@@ -66,6 +71,9 @@ export function toTokenSet(
     scope:
       typeof result.scope === 'string' ? splitScope(result.scope, context.scopeSeparator) : [...context.requestedScope],
     ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}),
+    ...(typeof result.refresh_expires_in === 'number' && result.refresh_expires_in > 0
+      ? { refreshExpiresAt: context.now + result.refresh_expires_in * 1000 }
+      : {}),
     ...(result.id_token ? { idToken: result.id_token } : {}),
     ...(claims ? { user: claims as unknown as UserClaims } : {}),
   }

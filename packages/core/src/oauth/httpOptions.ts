@@ -8,6 +8,8 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 export interface HttpOptions {
   readonly [oauth.customFetch]: FetchLike
   readonly [oauth.allowInsecureRequests]: boolean
+  /** Signs DPoP proofs for token requests when the client is DPoP-bound. */
+  readonly DPoP?: oauth.DPoPHandle
 }
 
 export function httpOptions(issuer: URL, fetchImpl: FetchLike): HttpOptions {
@@ -27,4 +29,9 @@ function networkGuardedFetch(fetchImpl: FetchLike): FetchLike {
       throw new AuthError(AuthErrorCode.NetworkError, `Network request to ${String(input)} failed`, { cause: error })
     }
   }
+}
+
+/** The same options, with DPoP proofs signed by `keyPair` on every token request. */
+export function withDpop(http: HttpOptions, keyPair: CryptoKeyPair): HttpOptions {
+  return { ...http, DPoP: oauth.DPoP({}, keyPair) }
 }

@@ -18,6 +18,8 @@ export interface TokenSet {
   readonly expiresAt: number
   readonly scope: readonly string[]
   readonly refreshToken?: string
+  /** When the refresh token stops working, if the server said (`refresh_expires_in`). */
+  readonly refreshExpiresAt?: number
   readonly idToken?: string
   readonly user?: UserClaims
 }

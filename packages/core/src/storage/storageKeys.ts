@@ -1,6 +1,7 @@
 /** Keys of one client's entries, so two apps or two issuers on one origin never share a session. */
 export interface StorageKeys {
   readonly session: string
+  readonly dpopKey: string
   readonly loginPrefix: string
   login(state: string): string
 }
@@ -10,6 +11,7 @@ export function storageKeys(issuer: string, clientId: string): StorageKeys {
   const loginPrefix = `${base}:login:`
   return {
     session: `${base}:session`,
+    dpopKey: `${base}:dpopKey`,
     loginPrefix,
     login: (state) => `${loginPrefix}${state}`,
   }

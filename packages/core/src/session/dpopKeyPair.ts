@@ -1,0 +1,15 @@
+import * as oauth from 'oauth4webapi'
+import type { TokenStore } from '../storage/tokenStore.ts'
+
+/**
+ * The client's DPoP key pair: ES256, made once, private key non-extractable (script on the page
+ * can sign with it but never read it out), kept in the token store so a reload keeps the binding.
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-2
+ */
+export async function dpopKeyPair(store: TokenStore, key: string): Promise<CryptoKeyPair> {
+  const stored = await store.get<CryptoKeyPair>(key)
+  if (stored) return stored
+  const created = await oauth.generateKeyPair('ES256', { extractable: false })
+  await store.set(key, created)
+  return created
+}
