@@ -3,12 +3,15 @@ import type { AuthNavigator } from './navigation/authNavigator.ts'
 import { defaultNavigator } from './navigation/defaultNavigator.ts'
 import { parseUrl } from './navigation/parseUrl.ts'
 import { toAppPath } from './navigation/returnTo.ts'
+import type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
 import { createAuthorizationRequest } from './oauth/authorizationRequest.ts'
 import { callbackParams, isCallbackUrl, validateAuthorizationResponse } from './oauth/authorizationResponse.ts'
 import { type AuthorizationServer, discoverServer } from './oauth/discoverServer.ts'
 import { endSessionUrl } from './oauth/endSessionUrl.ts'
 import { exchangeCode } from './oauth/exchangeCode.ts'
+import { type ExchangedToken, exchangeToken, type TokenExchangeOptions } from './oauth/exchangeToken.ts'
 import { type FetchLike, type HttpOptions, httpOptions, withDpop } from './oauth/httpOptions.ts'
+import { pushAuthorizationRequest } from './oauth/pushAuthorizationRequest.ts'
 import { refreshTokens } from './oauth/refreshTokens.ts'
 import { revokeToken } from './oauth/revokeToken.ts'
 import { requireSecureUrl } from './oauth/secureUrl.ts'
@@ -59,6 +62,11 @@ export interface AuthClientOptions<KnownScope extends string = string, Scope ext
    * elsewhere. The server must support it; off by default.
    */
   readonly dpop?: boolean
+  /**
+   * Push authorization parameters to the server first (PAR, RFC 9126). Used anyway when the
+   * server requires it (`require_pushed_authorization_requests`).
+   */
+  readonly par?: boolean
 }
 
 export interface LoginOptions {
@@ -68,6 +76,8 @@ export interface LoginOptions {
   readonly params?: Readonly<Record<string, string>>
   /** Scopes for this sign-in instead of the client's (checked for typos there, not here). */
   readonly scope?: readonly string[]
+  /** What exactly to authorize (RFC 9396), such as one payment; granted details land in the session. */
+  readonly authorizationDetails?: readonly AuthorizationDetail[]
 }
 
 export interface CallbackResult {
@@ -117,6 +127,11 @@ export interface AuthClient {
    * The local sign-out happens even when the server cannot be reached.
    */
   logout(options?: LogoutOptions): Promise<void>
+  /**
+   * Trades the session's access token (or another) for one meant for another audience
+   * (RFC 8693). The session keeps its own tokens.
+   */
+  exchangeToken(options?: TokenExchangeOptions): Promise<ExchangedToken>
   /** Stops timers and cross-tab listeners, for tests and for apps that replace their client. */
   dispose(): void
 }
@@ -378,7 +393,12 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         scope: requestedScope.join(scopeSeparator),
         openid: requestedScope.includes('openid'),
         extraParams: { ...options.provider.authorizeParams, ...loginOptions.params },
+        authorizationDetails: loginOptions.authorizationDetails,
       })
+      const usePar = options.par === true || server.require_pushed_authorization_requests === true
+      const authorizationUrl = usePar
+        ? await pushAuthorizationRequest(server, clientId, request.url.searchParams, await tokenHttp())
+        : request.url
       const createdAt = now()
       const transaction: LoginTransaction = {
         state: request.state,
@@ -391,7 +411,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         expiresAt: createdAt + loginTransactionLifetimeMs,
       }
       await store.set(keys.login(request.state), transaction)
-      await navigator.assign(request.url.href)
+      await navigator.assign(authorizationUrl.href)
     }, 'Starting the sign-in failed')
   }
 
@@ -551,6 +571,20 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     }, 'Signing out failed')
   }
 
+  function exchange(exchangeOptions: TokenExchangeOptions = {}): Promise<ExchangedToken> {
+    return run(async () => {
+      const subjectToken = exchangeOptions.subjectToken ?? (await getAccessToken())
+      return exchangeToken(
+        await getServer(),
+        clientId,
+        subjectToken,
+        exchangeOptions,
+        { scopeSeparator, now: now() },
+        await tokenHttp(),
+      )
+    }, 'The token exchange failed')
+  }
+
   function dispose(): void {
     clearTimeout(sessionTimer)
     for (const detach of detachers.splice(0)) detach()
@@ -569,6 +603,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     handleCallback,
     getAccessToken,
     logout,
+    exchangeToken: exchange,
     dispose,
   }
 }

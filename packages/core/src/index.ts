@@ -1,3 +1,4 @@
+export { onAccessTokenChange } from './accessTokenChanges.ts'
 export {
   type AuthClient,
   type AuthClientOptions,
@@ -9,6 +10,8 @@ export {
 export { AuthError, AuthErrorCode, isAuthError, type OAuthErrorFields, OAuthResponseError } from './errors.ts'
 export type { AuthNavigator } from './navigation/authNavigator.ts'
 export { browserNavigator } from './navigation/browserNavigator.ts'
+export type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
+export { type ExchangedToken, type TokenExchangeOptions, TokenTypeUri } from './oauth/exchangeToken.ts'
 export type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
 export {
   type PaceEnvironment,
@@ -17,7 +20,13 @@ export {
   type PaceScope,
   pace,
 } from './providers/pace.ts'
+export type { AuthLock } from './session/authLock.ts'
+export { type LeaseLockOptions, leaseLock } from './session/leaseLock.ts'
+export { memoryLock } from './session/memoryLock.ts'
+export { broadcastSessionChannel, type SessionChannel, type SessionMessage } from './session/sessionChannel.ts'
 export type { UserClaims } from './session/tokenSet.ts'
+export { browserWakeEvents, type WakeEvents } from './session/wakeEvents.ts'
+export { webLocks } from './session/webLocks.ts'
 export type { AuthSnapshot, AuthStatus, Session, SignedOutReason } from './snapshot.ts'
 export { type IdbTokenStoreOptions, idbTokenStore } from './storage/idbTokenStore.ts'
 export { memoryTokenStore } from './storage/memoryTokenStore.ts'

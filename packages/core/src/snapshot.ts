@@ -1,4 +1,5 @@
 import type { AuthError } from './errors.ts'
+import type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
 import type { TokenSet, UserClaims } from './session/tokenSet.ts'
 
 /** The parts of a session an app may show or use. The refresh token never leaves the core. */
@@ -12,6 +13,8 @@ export interface Session {
   readonly scope: readonly string[]
   /** Claims of the validated ID token, when `openid` was requested. */
   readonly user: UserClaims | undefined
+  /** What the user authorized in detail (RFC 9396), when the sign-in asked for it. */
+  readonly authorizationDetails: readonly AuthorizationDetail[] | undefined
 }
 
 /**
@@ -54,6 +57,7 @@ export function signedIn(tokens: TokenSet, error?: AuthError): AuthSnapshot {
       expiresAt: tokens.expiresAt,
       scope: tokens.scope,
       user: tokens.user,
+      authorizationDetails: tokens.authorizationDetails,
     },
     error,
   }

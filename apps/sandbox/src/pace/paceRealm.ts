@@ -6,6 +6,7 @@ import { findDemoUser } from './demoUsers.ts'
 import { handleLoginActions, loginActionsPath } from './loginActions.ts'
 import { paceScopes } from './paceScopes.ts'
 import { handleTestEndpoints } from './testEndpoints.ts'
+import { registerTokenExchange, tokenExchangeGrantType } from './tokenExchangeGrant.ts'
 import { recordTokenRequests } from './tokenRequestLog.ts'
 
 /** Where Keycloak mounts a realm; PACE's realm is `pace`. */
@@ -68,6 +69,7 @@ export function createPaceRealm(options: PaceRealmOptions): PaceRealm {
   provider.proxy = false
   const callback = provider.callback()
   const tokenRequests = recordTokenRequests(provider)
+  registerTokenExchange(provider)
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/'
@@ -99,7 +101,7 @@ function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): 
         client_id: demoClientId,
         token_endpoint_auth_method: 'none',
         application_type: 'web',
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', tokenExchangeGrantType],
         response_types: ['code'],
         redirect_uris: [...appOrigins].map((origin) => `${origin}/callback`),
         post_logout_redirect_uris: [...appOrigins].flatMap((origin) => [origin, `${origin}/`]),

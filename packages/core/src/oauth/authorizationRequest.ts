@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi'
 import { AuthError, AuthErrorCode } from '../errors.ts'
+import type { AuthorizationDetail } from './authorizationDetails.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 
 export interface AuthorizationRequestInput {
@@ -9,6 +10,8 @@ export interface AuthorizationRequestInput {
   /** Whether `openid` is requested, so a `nonce` binds the ID token to this request. */
   readonly openid: boolean
   readonly extraParams: Readonly<Record<string, string>>
+  /** RFC 9396 details, sent as JSON in `authorization_details`. */
+  readonly authorizationDetails?: readonly AuthorizationDetail[] | undefined
 }
 
 export interface AuthorizationRequest {
@@ -31,6 +34,7 @@ const reservedParams = new Set([
   'code_challenge_method',
   'request',
   'request_uri',
+  'authorization_details',
 ])
 
 /**
@@ -62,5 +66,7 @@ export async function createAuthorizationRequest(
   url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier))
   url.searchParams.set('code_challenge_method', 'S256')
   if (nonce) url.searchParams.set('nonce', nonce)
+  if (input.authorizationDetails)
+    url.searchParams.set('authorization_details', JSON.stringify(input.authorizationDetails))
   return { url, state, codeVerifier, nonce }
 }

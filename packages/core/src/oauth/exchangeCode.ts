@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import { AuthErrorCode } from '../errors.ts'
 import type { TokenSet, UserClaims } from '../session/tokenSet.ts'
+import { grantedAuthorizationDetails } from './authorizationDetails.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 import type { HttpOptions } from './httpOptions.ts'
 import { throwIfServerError } from './serverError.ts'
@@ -63,6 +64,7 @@ export function toTokenSet(
   const lifetime =
     typeof result.expires_in === 'number' && result.expires_in > 0 ? result.expires_in : defaultLifetimeSeconds
   const claims = oauth.getValidatedIdTokenClaims(result)
+  const authorizationDetails = grantedAuthorizationDetails(result.authorization_details)
   return {
     accessToken: result.access_token,
     tokenType: result.token_type === 'dpop' ? 'DPoP' : 'Bearer',
@@ -76,6 +78,7 @@ export function toTokenSet(
       : {}),
     ...(result.id_token ? { idToken: result.id_token } : {}),
     ...(claims ? { user: claims as unknown as UserClaims } : {}),
+    ...(authorizationDetails ? { authorizationDetails } : {}),
   }
 }
 

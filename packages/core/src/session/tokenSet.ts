@@ -1,3 +1,5 @@
+import type { AuthorizationDetail } from '../oauth/authorizationDetails.ts'
+
 /** Claims about the signed-in user, from the validated ID token. */
 export interface UserClaims {
   readonly sub: string
@@ -22,4 +24,6 @@ export interface TokenSet {
   readonly refreshExpiresAt?: number
   readonly idToken?: string
   readonly user?: UserClaims
+  /** What the server granted in detail (RFC 9396), when the sign-in asked for it. */
+  readonly authorizationDetails?: readonly AuthorizationDetail[]
 }

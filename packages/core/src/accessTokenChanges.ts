@@ -1,0 +1,24 @@
+import type { AuthClient } from './authClient.ts'
+import type { AuthSnapshot } from './snapshot.ts'
+
+function accessTokenOf(snapshot: AuthSnapshot): string | undefined {
+  return snapshot.status === 'signedIn' ? snapshot.session.accessToken : undefined
+}
+
+/**
+ * Calls `listener` whenever the access token changes (sign-in, refresh here or in another tab,
+ * sign-out), with the new token or `undefined`. For code outside React, such as an axios
+ * interceptor that keeps a default header. Returns the unsubscribe function.
+ */
+export function onAccessTokenChange(
+  client: AuthClient,
+  listener: (accessToken: string | undefined) => void,
+): () => void {
+  let last = accessTokenOf(client.getSnapshot())
+  return client.subscribe(() => {
+    const next = accessTokenOf(client.getSnapshot())
+    if (next === last) return
+    last = next
+    listener(next)
+  })
+}
