@@ -6,6 +6,7 @@ const sandboxPort = 9410
 const demoPort = 5183
 export const demoOrigin = `http://127.0.0.1:${demoPort}`
 export const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`
+export const accessTokenTtlSeconds = 5
 
 // Debian's Chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -40,7 +41,8 @@ export default defineConfig({
       env: {
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_APP_ORIGINS: demoOrigin,
-        SANDBOX_ACCESS_TOKEN_TTL: '120',
+        // Short enough that every test lives through several refreshes.
+        SANDBOX_ACCESS_TOKEN_TTL: String(accessTokenTtlSeconds),
       },
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',

@@ -44,3 +44,56 @@ export async function signInWithForm(page: Page, username: string, password: str
   await page.getByLabel('Password').fill(password)
   await press(page.getByRole('button', { name: 'Sign in' }))
 }
+
+/** payauth's entries in IndexedDB for one client: the stored session and the DPoP key's thumbprint. */
+export function storedSession(
+  page: Page,
+  clientId: string,
+): Promise<{ accessToken: string; refreshToken: string; tokenType: string; keyThumbprint: string | null } | null> {
+  return page.evaluate(async (clientId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('payauth')
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    const read = (key: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        const request = db.transaction('tokens').objectStore('tokens').get(key)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+    const keys = await new Promise<string[]>((resolve, reject) => {
+      const request = db.transaction('tokens').objectStore('tokens').getAllKeys()
+      request.onsuccess = () => resolve(request.result.map(String))
+      request.onerror = () => reject(request.error)
+    })
+    const prefix = keys.find((key) => key.endsWith(`:${clientId}:session`))?.slice(0, -':session'.length)
+    if (!prefix) return null
+    const session = (await read(`${prefix}:session`)) as {
+      accessToken: string
+      refreshToken: string
+      tokenType: string
+    }
+    const keyPair = (await read(`${prefix}:dpopKey`)) as CryptoKeyPair | undefined
+    let keyThumbprint: string | null = null
+    if (keyPair) {
+      // RFC 7638 thumbprint of the public key, computed here, independently of payauth.
+      const { crv, kty, x, y } = await crypto.subtle.exportKey('jwk', keyPair.publicKey)
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify({ crv, kty, x, y })))
+      keyThumbprint = btoa(String.fromCharCode(...new Uint8Array(digest)))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '')
+    }
+    db.close()
+    return { ...session, keyThumbprint }
+  }, clientId)
+}
+
+/** Signs in with the auto-login cookie set and waits until the home page shows the user. */
+export async function signInQuickly(page: Page, context: BrowserContext, username = 'alice'): Promise<void> {
+  await useAutoLogin(context, username)
+  await page.goto('/')
+  await press(page.getByRole('button', { name: 'Sign in' }))
+  await page.getByTestId('user-name').waitFor()
+}

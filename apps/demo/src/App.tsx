@@ -1,9 +1,11 @@
-import { AuthCallback, RequireAuth } from '@payauth/react'
-import { useCallback } from 'react'
-import { Link, Route, Routes, useNavigate } from 'react-router'
-import { describeAuthError } from './describeAuthError.ts'
+import { AuthProvider, RequireAuth } from '@payauth/react'
+import { Link, Route, Routes } from 'react-router'
+import { dpopAuthClient } from './authClient.ts'
+import { CallbackPage } from './CallbackPage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
+import { DpopPage } from './pages/DpopPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
+import { SessionPage } from './pages/SessionPage.tsx'
 
 export function App() {
   return (
@@ -14,6 +16,8 @@ export function App() {
         </Link>
         <nav>
           <Link to="/account">Payment methods</Link>
+          <Link to="/session">Session</Link>
+          <Link to="/dpop">DPoP</Link>
         </nav>
       </header>
       <main>
@@ -28,29 +32,29 @@ export function App() {
               </RequireAuth>
             }
           />
+          <Route
+            path="/session"
+            element={
+              <RequireAuth fallback={<p>Sending you to sign in…</p>}>
+                <SessionPage />
+              </RequireAuth>
+            }
+          />
+          <Route path="/dpop/*" element={<DpopSection />} />
         </Routes>
       </main>
     </>
   )
 }
 
-function CallbackPage() {
-  const navigate = useNavigate()
-  const onSignedIn = useCallback((returnTo: string) => navigate(returnTo, { replace: true }), [navigate])
+/** The DPoP registration has its own client, session and callback. */
+function DpopSection() {
   return (
-    <AuthCallback
-      onSignedIn={onSignedIn}
-      renderError={(error) => (
-        <section className="card error" role="alert">
-          <h1>Sign-in failed</h1>
-          <p>{describeAuthError(error)}</p>
-          <p>
-            <Link to="/">Back to the start</Link>
-          </p>
-        </section>
-      )}
-    >
-      <p>Completing sign-in…</p>
-    </AuthCallback>
+    <AuthProvider client={dpopAuthClient}>
+      <Routes>
+        <Route index element={<DpopPage />} />
+        <Route path="callback" element={<CallbackPage />} />
+      </Routes>
+    </AuthProvider>
   )
 }

@@ -1,10 +1,20 @@
 import { createAuthClient } from '@payauth/core'
-import { clientId, provider, scope } from './config.ts'
+import { clientId, dpopClientId, provider, scope } from './config.ts'
 
-/** One client for the whole app, created outside React as payauth expects. */
+/** One client per registration, created outside React as payauth expects. */
 export const authClient = createAuthClient({
   provider,
   clientId,
   redirectUri: new URL('/callback', window.location.origin).href,
   scope,
+})
+
+/** The same app with sender-constrained tokens: the DPoP page signs in with this one. */
+export const dpopAuthClient = createAuthClient({
+  provider,
+  clientId: dpopClientId,
+  redirectUri: new URL('/dpop/callback', window.location.origin).href,
+  postLogoutRedirectUri: '/dpop',
+  scope,
+  dpop: true,
 })

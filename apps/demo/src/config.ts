@@ -13,6 +13,9 @@ export const provider: OAuthProvider<PaceScope> = environment
 
 export const clientId: string = env.VITE_PAYAUTH_CLIENT_ID || 'demo-spa'
 
+/** A second registration of the app whose tokens are DPoP-bound (RFC 9449). */
+export const dpopClientId: string = env.VITE_PAYAUTH_DPOP_CLIENT_ID || 'demo-spa-dpop'
+
 export const scope: string[] = (
   env.VITE_PAYAUTH_SCOPE ||
   'openid profile email payment:payment-methods:read:authenticated payment:payment-transactions:read:authenticated'

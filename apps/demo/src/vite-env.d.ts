@@ -6,6 +6,8 @@ interface ImportMetaEnv {
   /** `production`, `sandbox` or `development`: PACE's own realms, instead of an issuer. */
   readonly VITE_PAYAUTH_ENVIRONMENT?: string
   readonly VITE_PAYAUTH_CLIENT_ID?: string
+  /** Client id of the DPoP page's registration. */
+  readonly VITE_PAYAUTH_DPOP_CLIENT_ID?: string
   /** Space-separated scopes. */
   readonly VITE_PAYAUTH_SCOPE?: string
   /** Keycloak's `kc_idp_hint`. */

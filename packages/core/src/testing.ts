@@ -1,4 +1,5 @@
 import type { AuthNavigator } from './navigation/authNavigator.ts'
+import type { SessionChannel, SessionMessage } from './session/sessionChannel.ts'
 
 /** A navigator for tests of apps built on payauth: records where the user was sent. */
 export interface RecordingNavigator extends AuthNavigator {
@@ -22,6 +23,32 @@ export function recordingNavigator(initialUrl: string): RecordingNavigator {
     },
     land(url) {
       current = url
+    },
+  }
+}
+
+/**
+ * Connected in-memory session channels, as tabs of one browser would share a BroadcastChannel:
+ * a message reaches every other channel of the hub, asynchronously, never its sender.
+ */
+export function sessionChannelHub(): { channel(): SessionChannel } {
+  const members = new Set<Set<(message: SessionMessage) => void>>()
+  return {
+    channel() {
+      const listeners = new Set<(message: SessionMessage) => void>()
+      members.add(listeners)
+      return {
+        post(message) {
+          for (const member of members) {
+            if (member === listeners) continue
+            for (const listener of [...member]) setTimeout(() => listener(message), 0)
+          }
+        },
+        subscribe(listener) {
+          listeners.add(listener)
+          return () => listeners.delete(listener)
+        },
+      }
     },
   }
 }

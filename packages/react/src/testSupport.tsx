@@ -1,5 +1,14 @@
-import { type AuthClient, createAuthClient, memoryTokenStore, pace } from '@payauth/core'
-import { type RecordingNavigator, recordingNavigator } from '@payauth/core/testing'
+import {
+  type AuthClient,
+  type AuthLock,
+  createAuthClient,
+  memoryLock,
+  memoryTokenStore,
+  pace,
+  type SessionChannel,
+  type TokenStore,
+} from '@payauth/core'
+import { type RecordingNavigator, recordingNavigator, sessionChannelHub } from '@payauth/core/testing'
 import { browseAuthorization, type Sandbox } from '@payauth/sandbox'
 
 export const appOrigin = 'http://127.0.0.1:5173'
@@ -11,8 +20,20 @@ export interface TestClient {
   tokenRequests(): number
 }
 
+/** What tabs of one browser share; each tab's client gets the same. */
+export interface TestBrowser {
+  readonly store: TokenStore
+  readonly lock: AuthLock
+  readonly channels: { channel(): SessionChannel }
+  readonly now: () => number
+}
+
+export function testBrowser(now: () => number = Date.now): TestBrowser {
+  return { store: memoryTokenStore(), lock: memoryLock(), channels: sessionChannelHub(), now }
+}
+
 /** A real client against the in-process sandbox; only navigation is recorded instead of performed. */
-export function testClient(sandbox: Sandbox): TestClient {
+export function testClient(sandbox: Sandbox, browser: TestBrowser = testBrowser()): TestClient {
   const navigator = recordingNavigator(`${appOrigin}/account`)
   let tokenRequests = 0
   const client = createAuthClient({
@@ -21,7 +42,11 @@ export function testClient(sandbox: Sandbox): TestClient {
     redirectUri,
     scope: ['openid', 'profile', 'payment:payment-methods:read:authenticated'],
     navigator,
-    store: memoryTokenStore(),
+    store: browser.store,
+    lock: browser.lock,
+    channel: browser.channels.channel(),
+    now: browser.now,
+    wakeEvents: () => () => {},
     fetch: (input, init) => {
       if (String(input).endsWith('/token')) tokenRequests++
       return fetch(input, init)
