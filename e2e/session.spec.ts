@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { accessTokenTtlSeconds, sandboxOrigin } from '../playwright.config.ts'
-import { press, signInQuickly, storedSession, useAutoLogin } from './support.ts'
+import { press, signInQuickly, signOut, storedSession, useAutoLogin } from './support.ts'
 
 interface TokenRequestLog {
   byGrantType: Record<string, number>
@@ -59,8 +59,7 @@ test('signing out in one tab signs out every tab; the server refuses the old ref
   const session = await storedSession(page, 'demo-spa')
   if (!session) throw new Error('no stored session')
 
-  await press(page.getByRole('button', { name: 'Sign out' }))
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await signOut(page)
   await expect(other.getByRole('button', { name: 'Sign in' })).toBeVisible()
   expect(await storedSession(other, 'demo-spa')).toBeNull()
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { indexedDbKeys, press, signInWithForm, useAutoLogin, webStorageContents } from './support.ts'
+import { indexedDbKeys, press, signInWithForm, signOut, useAutoLogin, webStorageContents } from './support.ts'
 
 test('signs in through the login form, survives a reload, and signs out', async ({ page }) => {
   await page.goto('/')
@@ -24,8 +24,7 @@ test('signs in through the login form, survives a reload, and signs out', async 
   await page.reload()
   await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
 
-  await press(page.getByRole('button', { name: 'Sign out' }))
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await signOut(page)
   expect((await indexedDbKeys(page)).filter((key) => key.endsWith(':session'))).toHaveLength(0)
   await page.reload()
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
@@ -91,8 +90,7 @@ test('rejects a replayed callback URL', async ({ page, context }) => {
   await page.goto('/')
   await press(page.getByRole('button', { name: 'Sign in' }))
   await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
-  await press(page.getByRole('button', { name: 'Sign out' }))
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await signOut(page)
 
   await page.goto(callbackUrl)
   await expect(page.getByRole('alert')).toContainText('state_used')

@@ -97,3 +97,15 @@ export async function signInQuickly(page: Page, context: BrowserContext, usernam
   await press(page.getByRole('button', { name: 'Sign in' }))
   await page.getByTestId('user-name').waitFor()
 }
+
+/**
+ * Presses "Sign out" and waits for the round trip through the server's end-session endpoint to
+ * land back on the app's home page.
+ */
+export async function signOut(page: Page): Promise<void> {
+  const home = `${new URL(page.url()).origin}/`
+  await press(page.getByRole('button', { name: 'Sign out' }))
+  await page.waitForURL(/\/protocol\/openid-connect\/logout/)
+  await page.waitForURL(home)
+  await page.getByRole('button', { name: 'Sign in' }).waitFor()
+}
