@@ -9,6 +9,9 @@ import { callbackParams, isCallbackUrl, validateAuthorizationResponse } from './
 import { type AuthorizationServer, discoverServer } from './oauth/discoverServer.ts'
 import { endSessionUrl } from './oauth/endSessionUrl.ts'
 import { exchangeCode } from './oauth/exchangeCode.ts'
+import { explicitServer } from './oauth/explicitServer.ts'
+import { fragmentParams, implicitTokens } from './oauth/implicitResponse.ts'
+import { type Intent, intentAuthorizeParams } from './oauth/intentParams.ts'
 import { type ExchangedToken, exchangeToken, type TokenExchangeOptions } from './oauth/exchangeToken.ts'
 import { type FetchLike, type HttpOptions, httpOptions, withDpop } from './oauth/httpOptions.ts'
 import { pushAuthorizationRequest } from './oauth/pushAuthorizationRequest.ts'
@@ -78,6 +81,8 @@ export interface LoginOptions {
   readonly scope?: readonly string[]
   /** What exactly to authorize (RFC 9396), such as one payment; granted details land in the session. */
   readonly authorizationDetails?: readonly AuthorizationDetail[]
+  /** The intent this sign-in authorizes, for intent-based providers such as `oauth20()`. */
+  readonly intent?: Intent
 }
 
 export interface CallbackResult {
@@ -216,7 +221,12 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
 
   function getServer(): Promise<AuthorizationServer> {
-    serverPromise ??= discoverServer(issuer, plainHttp).catch((error: unknown) => {
+    const { endpoints } = options.provider
+    serverPromise ??= (
+      endpoints
+        ? Promise.resolve().then(() => explicitServer(options.provider.issuer, endpoints))
+        : discoverServer(issuer, plainHttp)
+    ).catch((error: unknown) => {
       serverPromise = undefined
       throw error
     })
@@ -386,13 +396,16 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     return run(async () => {
       const returnTo = toAppPath(loginOptions.returnTo ?? currentAppPath(), appOrigin)
       const requestedScope: readonly string[] = loginOptions.scope ?? scope
+      const intentParams = intentAuthorizeParams(options.provider.intents, loginOptions.intent)
+      const responseType = options.provider.legacyImplicit ? 'token' : 'code'
       const server = await getServer()
       const request = await createAuthorizationRequest(server, {
+        responseType,
         clientId,
         redirectUri,
         scope: requestedScope.join(scopeSeparator),
         openid: requestedScope.includes('openid'),
-        extraParams: { ...options.provider.authorizeParams, ...loginOptions.params },
+        extraParams: { ...options.provider.authorizeParams, ...loginOptions.params, ...intentParams },
         authorizationDetails: loginOptions.authorizationDetails,
       })
       const usePar = options.par === true || server.require_pushed_authorization_requests === true
@@ -402,7 +415,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       const createdAt = now()
       const transaction: LoginTransaction = {
         state: request.state,
+        responseType,
         codeVerifier: request.codeVerifier,
+        intent: loginOptions.intent,
         nonce: request.nonce,
         redirectUri,
         scope: requestedScope,
@@ -440,7 +455,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         'Completing the sign-in failed',
       )
     }
-    const state = callbackUrl.searchParams.get('state') ?? ''
+    const state = (fragmentParams(callbackUrl) ?? callbackUrl.searchParams).get('state') ?? ''
     const key = state || callbackUrl.href
     const existing = callbacks.get(key)
     if (existing) return existing
@@ -461,13 +476,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       )
     }
     if (transaction.usedAt !== undefined) {
-      throw new AuthError(
-        AuthErrorCode.StateUsed,
-        'This sign-in has already been completed; the callback URL was replayed',
-        {
-          cause: { state, usedAt: transaction.usedAt },
-        },
-      )
+      throw new AuthError(AuthErrorCode.StateUsed, 'This sign-in has already been completed; the callback URL was replayed', {
+        cause: { state, usedAt: transaction.usedAt },
+      })
     }
     if (transaction.expiresAt <= now()) {
       await store.delete(keys.login(state))
@@ -478,8 +489,42 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     // Claim the sign-in before any network call so a replay cannot race this one.
     await store.set(keys.login(state), { ...transaction, usedAt: now() } satisfies LoginTransaction)
     const server = await getServer()
+    const tokens = await tokensFromCallback(server, url, transaction)
+    const next: TokenSet = transaction.intent ? { ...tokens, intent: transaction.intent } : tokens
+    await store.set(keys.session, next)
+    channel.post({ type: 'sessionChanged' })
+    adopt(next)
+    return { returnTo: toAppPath(transaction.returnTo, appOrigin), session: sessionOf(snapshot) }
+  }
+
+  /** Redeems the code, or (legacy implicit) reads the tokens from the fragment. */
+  async function tokensFromCallback(
+    server: AuthorizationServer,
+    url: URL,
+    transaction: LoginTransaction,
+  ): Promise<TokenSet> {
+    const fragment = fragmentParams(url)
+    if (transaction.responseType === 'token') {
+      if (!fragment) {
+        throw new AuthError(AuthErrorCode.InvalidResponse, 'The implicit response carries no fragment', {
+          cause: { url: url.href },
+        })
+      }
+      const iss = fragment.get('iss')
+      if (iss !== null && iss !== server.issuer) {
+        throw new AuthError(AuthErrorCode.IssuerMismatch, `The response comes from ${iss}, not ${server.issuer}`, {
+          cause: { iss },
+        })
+      }
+      return implicitTokens(fragment, { requestedScope: transaction.scope, scopeSeparator, now: now() })
+    }
+    if (fragment?.has('access_token') || transaction.codeVerifier === undefined) {
+      throw new AuthError(AuthErrorCode.InvalidResponse, 'A token arrived in the fragment of a code-flow sign-in', {
+        cause: { url: url.origin + url.pathname },
+      })
+    }
     const params = validateAuthorizationResponse(server, clientId, url, transaction.state)
-    const next = await exchangeCode(
+    return exchangeCode(
       server,
       {
         clientId,
@@ -493,10 +538,6 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       },
       await tokenHttp(),
     )
-    await store.set(keys.session, next)
-    channel.post({ type: 'sessionChanged' })
-    adopt(next)
-    return { returnTo: toAppPath(transaction.returnTo, appOrigin), session: sessionOf(snapshot) }
   }
 
   function scrubAddressBar(url: URL): void {
@@ -509,6 +550,8 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     if (current !== url.href) return
     const clean = new URL(url)
     for (const name of callbackParams) clean.searchParams.delete(name)
+    // An implicit response's token sits in the fragment: it must not stay in history.
+    if (fragmentParams(clean)) clean.hash = ''
     navigator.replace(clean.href)
   }
 

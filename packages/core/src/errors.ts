@@ -21,6 +21,8 @@ export const AuthErrorCode = {
   StateUsed: 'state_used',
   /** The authorization response came from another issuer, or lacks `iss` (RFC 9207 mix-up defence). */
   IssuerMismatch: 'issuer_mismatch',
+  /** A sign-in's intent is missing, malformed, or refused by the server (`INTENT_NOT_FOUND`...). */
+  IntentRejected: 'intent_rejected',
   /** The authorization server answered the redirect with an OAuth error (`access_denied`...). */
   AuthorizationError: 'authorization_error',
   /** The token endpoint answered with an OAuth error (`invalid_grant`...). */
@@ -73,11 +75,14 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
   readonly status: number | undefined
 
   constructor(
-    code: typeof AuthErrorCode.AuthorizationError | typeof AuthErrorCode.TokenError,
+    code:
+      | typeof AuthErrorCode.AuthorizationError
+      | typeof AuthErrorCode.TokenError
+      | typeof AuthErrorCode.IntentRejected,
     fields: OAuthErrorFields,
     options: { cause: unknown },
   ) {
-    const where = code === AuthErrorCode.AuthorizationError ? 'authorization server' : 'token endpoint'
+    const where = code === AuthErrorCode.TokenError ? 'token endpoint' : 'authorization server'
     super(
       code,
       `The ${where} answered ${fields.error}${fields.errorDescription ? `: ${fields.errorDescription}` : ''}`,
@@ -92,4 +97,42 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
 
 export function isAuthError(value: unknown): value is AuthError {
   return value instanceof AuthError
+}
+
+/** The intent errors an intent-based authorization server documents. */
+export const intentErrors = [
+  'INTENT_NOT_FOUND',
+  'ITYPE_MISSING_OR_INVALID',
+  'INTENT_ID_MISSING',
+  'INTENT_HAS_BEEN_USED_BEFORE',
+  'INTENT_HAS_EXPIRED',
+  'INTENT_USED_OR_EXPIRED',
+  'BACK_BUTTON_NOT_ALLOWED',
+] as const
+
+export type IntentErrorName = (typeof intentErrors)[number]
+
+export function isIntentErrorName(value: string): value is IntentErrorName {
+  return (intentErrors as readonly string[]).includes(value)
+}
+
+/** The server refused the intent a sign-in named; `error` says why, e.g. `INTENT_HAS_EXPIRED`. */
+export class IntentError extends OAuthResponseError {
+  override readonly name: string = 'IntentError'
+  override readonly error: IntentErrorName
+
+  constructor(fields: OAuthErrorFields & { readonly error: IntentErrorName }, options: { cause: unknown }) {
+    super(AuthErrorCode.IntentRejected, fields, options)
+    this.error = fields.error
+  }
+}
+
+/** An OAuth error response as the right class: an intent refusal, or a plain OAuth error. */
+export function oauthResponseError(
+  code: typeof AuthErrorCode.AuthorizationError | typeof AuthErrorCode.TokenError,
+  fields: OAuthErrorFields,
+  options: { cause: unknown },
+): OAuthResponseError {
+  const { error } = fields
+  return isIntentErrorName(error) ? new IntentError({ ...fields, error }, options) : new OAuthResponseError(code, fields, options)
 }

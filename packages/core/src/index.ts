@@ -7,12 +7,23 @@ export {
   type LoginOptions,
   type LogoutOptions,
 } from './authClient.ts'
-export { AuthError, AuthErrorCode, isAuthError, type OAuthErrorFields, OAuthResponseError } from './errors.ts'
+export {
+  AuthError,
+  AuthErrorCode,
+  IntentError,
+  type IntentErrorName,
+  intentErrors,
+  isAuthError,
+  type OAuthErrorFields,
+  OAuthResponseError,
+} from './errors.ts'
 export type { AuthNavigator } from './navigation/authNavigator.ts'
 export { browserNavigator } from './navigation/browserNavigator.ts'
 export type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
 export { type ExchangedToken, type TokenExchangeOptions, TokenTypeUri } from './oauth/exchangeToken.ts'
-export type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
+export type { Intent } from './oauth/intentParams.ts'
+export { type IntentType, type Oauth20Options, type Oauth20Scope, oauth20 } from './providers/oauth20.ts'
+export type { CheckedScope, IntentParams, OAuthProvider, ProviderEndpoints } from './providers/oauthProvider.ts'
 export {
   type PaceEnvironment,
   type PaceOptions,

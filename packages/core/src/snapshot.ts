@@ -1,5 +1,6 @@
 import type { AuthError } from './errors.ts'
 import type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
+import type { Intent } from './oauth/intentParams.ts'
 import type { TokenSet, UserClaims } from './session/tokenSet.ts'
 
 /** The parts of a session an app may show or use. The refresh token never leaves the core. */
@@ -15,6 +16,10 @@ export interface Session {
   readonly user: UserClaims | undefined
   /** What the user authorized in detail (RFC 9396), when the sign-in asked for it. */
   readonly authorizationDetails: readonly AuthorizationDetail[] | undefined
+  /** The intent the session was granted for, for intent-based providers such as `oauth20()`. */
+  readonly intent: Intent | undefined
+  /** False when the session cannot be renewed (legacy implicit): at expiry, the user signs in again. */
+  readonly renewable: boolean
 }
 
 /**
@@ -58,6 +63,8 @@ export function signedIn(tokens: TokenSet, error?: AuthError): AuthSnapshot {
       scope: tokens.scope,
       user: tokens.user,
       authorizationDetails: tokens.authorizationDetails,
+      intent: tokens.intent,
+      renewable: tokens.refreshToken !== undefined,
     },
     error,
   }

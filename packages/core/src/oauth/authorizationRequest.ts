@@ -4,6 +4,8 @@ import type { AuthorizationDetail } from './authorizationDetails.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 
 export interface AuthorizationRequestInput {
+  /** `code` (with PKCE), or the legacy implicit `token`. */
+  readonly responseType: 'code' | 'token'
   readonly clientId: string
   readonly redirectUri: string
   readonly scope: string
@@ -17,7 +19,8 @@ export interface AuthorizationRequestInput {
 export interface AuthorizationRequest {
   readonly url: URL
   readonly state: string
-  readonly codeVerifier: string
+  /** Undefined for the implicit flow, which has no code to redeem. */
+  readonly codeVerifier: string | undefined
   readonly nonce: string | undefined
 }
 
@@ -38,7 +41,8 @@ const reservedParams = new Set([
 ])
 
 /**
- * Builds an authorization code request with PKCE S256, a fresh `state`, and a `nonce` for OpenID.
+ * Builds an authorization code request with PKCE S256, a fresh `state`, and a `nonce` for OpenID;
+ * or, for servers that offer nothing else, a legacy implicit request with `state` only.
  * @see https://www.rfc-editor.org/rfc/rfc7636 PKCE
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1 why S256 and state are required
  */
@@ -53,18 +57,20 @@ export async function createAuthorizationRequest(
       })
     }
   }
-  const codeVerifier = oauth.generateRandomCodeVerifier()
+  const codeVerifier = input.responseType === 'code' ? oauth.generateRandomCodeVerifier() : undefined
   const state = oauth.generateRandomState()
-  const nonce = input.openid ? oauth.generateRandomNonce() : undefined
+  const nonce = input.openid && input.responseType === 'code' ? oauth.generateRandomNonce() : undefined
   const url = new URL(server.authorization_endpoint as string)
   for (const [name, value] of Object.entries(input.extraParams)) url.searchParams.set(name, value)
   url.searchParams.set('client_id', input.clientId)
   url.searchParams.set('redirect_uri', input.redirectUri)
-  url.searchParams.set('response_type', 'code')
+  url.searchParams.set('response_type', input.responseType)
   url.searchParams.set('scope', input.scope)
   url.searchParams.set('state', state)
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier))
-  url.searchParams.set('code_challenge_method', 'S256')
+  if (codeVerifier) {
+    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier))
+    url.searchParams.set('code_challenge_method', 'S256')
+  }
   if (nonce) url.searchParams.set('nonce', nonce)
   if (input.authorizationDetails)
     url.searchParams.set('authorization_details', JSON.stringify(input.authorizationDetails))

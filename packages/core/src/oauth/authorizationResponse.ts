@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import { AuthError, AuthErrorCode } from '../errors.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
+import { fragmentParams } from './implicitResponse.ts'
 import { toAuthError } from './toAuthError.ts'
 
 /** Parameters of an authorization response; they are scrubbed from the address bar. */
@@ -15,7 +16,7 @@ export const callbackParams = [
 ] as const
 
 export function isCallbackUrl(url: URL): boolean {
-  return url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error')
+  return url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error') || fragmentParams(url) !== undefined
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, type AuthErrorCode, AuthErrorCode as Code, OAuthResponseError } from '../errors.ts'
+import { AuthError, type AuthErrorCode, AuthErrorCode as Code, oauthResponseError } from '../errors.ts'
 
 /**
  * Turns whatever a protocol step threw into an `AuthError`. `fallback` names what failed when the
@@ -8,7 +8,7 @@ import { AuthError, type AuthErrorCode, AuthErrorCode as Code, OAuthResponseErro
 export function toAuthError(error: unknown, fallback: AuthErrorCode, message: string): AuthError {
   if (error instanceof AuthError) return error
   if (error instanceof oauth.ResponseBodyError) {
-    return new OAuthResponseError(
+    return oauthResponseError(
       Code.TokenError,
       {
         error: error.error,
@@ -20,7 +20,7 @@ export function toAuthError(error: unknown, fallback: AuthErrorCode, message: st
     )
   }
   if (error instanceof oauth.AuthorizationResponseError) {
-    return new OAuthResponseError(
+    return oauthResponseError(
       Code.AuthorizationError,
       {
         error: error.error,

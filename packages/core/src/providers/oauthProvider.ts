@@ -15,8 +15,34 @@ export interface OAuthProvider<KnownScope extends string = string> {
   readonly authorizeParams?: Readonly<Record<string, string>>
   /** How scopes are joined on the wire; RFC 6749 says a space. */
   readonly scopeSeparator?: string
+  /** Endpoints given outright, for servers without a discovery document. */
+  readonly endpoints?: ProviderEndpoints
+  /** How sign-ins name the intent (a payment consent...) they authorize, for intent-based APIs. */
+  readonly intents?: IntentParams
+  /**
+   * Use the implicit flow (`response_type=token`) instead of code + PKCE. Legacy: RFC 9700 forbids
+   * it, tokens travel in the URL fragment and cannot be refreshed. Only for servers that offer
+   * nothing else.
+   */
+  readonly legacyImplicit?: boolean
   /** Type-level only, never set: carries `KnownScope` to `createAuthClient`. */
   readonly knownScope?: KnownScope
+}
+
+export interface ProviderEndpoints {
+  readonly authorization: string
+  readonly token: string
+  readonly revocation?: string
+  readonly endSession?: string
+}
+
+export interface IntentParams {
+  /** Authorization parameter that carries the intent id, e.g. `intentid`. */
+  readonly idParam: string
+  /** Authorization parameter that carries the intent type, e.g. `itype`. */
+  readonly typeParam: string
+  /** Whether every sign-in must name an intent. */
+  readonly required: boolean
 }
 
 type Namespace<Scope extends string> = Scope extends `${infer Prefix}:${string}` ? Prefix : never

@@ -1,3 +1,5 @@
+import type { Intent } from '../oauth/intentParams.ts'
+
 /**
  * A sign-in that left for the authorization server and has not come back yet. Kept in the token
  * store (IndexedDB), never in sessionStorage, keyed by its `state` so sign-ins started in several
@@ -5,10 +7,14 @@
  */
 export interface LoginTransaction {
   readonly state: string
-  readonly codeVerifier: string
+  readonly responseType: 'code' | 'token'
+  /** Undefined for the implicit flow. */
+  readonly codeVerifier: string | undefined
   readonly nonce: string | undefined
   readonly redirectUri: string
   readonly scope: readonly string[]
+  /** The intent this sign-in authorizes, for intent-based providers. */
+  readonly intent: Intent | undefined
   /** App path to go back to after sign-in. */
   readonly returnTo: string
   readonly createdAt: number

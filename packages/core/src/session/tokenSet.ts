@@ -1,4 +1,5 @@
 import type { AuthorizationDetail } from '../oauth/authorizationDetails.ts'
+import type { Intent } from '../oauth/intentParams.ts'
 
 /** Claims about the signed-in user, from the validated ID token. */
 export interface UserClaims {
@@ -26,4 +27,6 @@ export interface TokenSet {
   readonly user?: UserClaims
   /** What the server granted in detail (RFC 9396), when the sign-in asked for it. */
   readonly authorizationDetails?: readonly AuthorizationDetail[]
+  /** The intent the session was granted for, for intent-based providers. */
+  readonly intent?: Intent
 }
