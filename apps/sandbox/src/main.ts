@@ -3,10 +3,12 @@ import { defaultAppOrigins, startSandbox } from './startSandbox.ts'
 // Configured by environment so `pnpm demo` and Playwright's webServer can each pick their own.
 const port = Number(process.env.SANDBOX_PORT ?? 9400)
 const accessTokenTtl = Number(process.env.SANDBOX_ACCESS_TOKEN_TTL ?? 300)
+const intentTtl = Number(process.env.SANDBOX_INTENT_TTL ?? 600)
 const appOrigins = process.env.SANDBOX_APP_ORIGINS?.split(',').map((origin) => origin.trim()) ?? defaultAppOrigins
 
-const sandbox = await startSandbox({ port, accessTokenTtl, appOrigins })
+const sandbox = await startSandbox({ port, accessTokenTtl, appOrigins, intentTtl })
 console.log(`sandbox: PACE realm at ${sandbox.paceIssuer} (client ${sandbox.paceClientId})`)
+console.log(`sandbox: oauth20 API at ${sandbox.oauth20BaseUrl}/oauth20/{authorize,token,intents}`)
 console.log(`sandbox: apps allowed from ${appOrigins.join(', ')}; access tokens live ${accessTokenTtl}s`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

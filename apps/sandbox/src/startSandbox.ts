@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { restrictCors } from './http/restrictCors.ts'
+import { createOauth20Server } from './oauth20/oauth20Server.ts'
 import { demoUsers } from './pace/demoUsers.ts'
 import { createPaceRealm, demoClientId, demoDpopClientId, paceRealmPath } from './pace/paceRealm.ts'
 
@@ -11,6 +12,8 @@ export interface SandboxOptions {
   readonly appOrigins?: readonly string[]
   /** Access-token lifetime in seconds. */
   readonly accessTokenTtl?: number
+  /** Lifetime of a new oauth20 intent in seconds. */
+  readonly intentTtl?: number
 }
 
 export interface Sandbox {
@@ -21,6 +24,8 @@ export interface Sandbox {
   readonly paceClientId: string
   /** The PACE client that requires DPoP. */
   readonly paceDpopClientId: string
+  /** Base URL of the oauth20 API (`/oauth20/authorize`, `/oauth20/token`), i.e. the origin. */
+  readonly oauth20BaseUrl: string
   close(): Promise<void>
 }
 
@@ -42,6 +47,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accessTokenTtl: options.accessTokenTtl ?? 300,
   })
 
+  const oauth20 = createOauth20Server({
+    appOrigins: [...appOrigins],
+    accessTokenTtl: options.accessTokenTtl ?? 300,
+    intentTtl: options.intentTtl ?? 600,
+  })
+
   server.on('request', (req, res) => {
     restrictCors(req, res, appOrigins)
     const path = req.url ?? '/'
@@ -51,6 +62,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (!res.headersSent) res.writeHead(500)
         res.end()
       })
+      return
+    }
+    if (path.startsWith('/oauth20/') || path.startsWith('/merchant/')) {
+      oauth20
+        .handle(req, res)
+        .then((handled) => {
+          if (!handled) notFound(res)
+        })
+        .catch((error: unknown) => {
+          console.error('sandbox: oauth20 failed', error)
+          if (!res.headersSent) res.writeHead(500)
+          res.end()
+        })
       return
     }
     if (path.startsWith('/test/')) {
@@ -89,6 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     paceIssuer: pace.issuer,
     paceClientId: demoClientId,
     paceDpopClientId: demoDpopClientId,
+    oauth20BaseUrl: origin,
     close: () => closeServer(server),
   }
 }

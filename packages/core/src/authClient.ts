@@ -9,11 +9,11 @@ import { callbackParams, isCallbackUrl, validateAuthorizationResponse } from './
 import { type AuthorizationServer, discoverServer } from './oauth/discoverServer.ts'
 import { endSessionUrl } from './oauth/endSessionUrl.ts'
 import { exchangeCode } from './oauth/exchangeCode.ts'
+import { type ExchangedToken, exchangeToken, type TokenExchangeOptions } from './oauth/exchangeToken.ts'
 import { explicitServer } from './oauth/explicitServer.ts'
+import { type FetchLike, type HttpOptions, httpOptions, withDpop } from './oauth/httpOptions.ts'
 import { fragmentParams, implicitTokens } from './oauth/implicitResponse.ts'
 import { type Intent, intentAuthorizeParams } from './oauth/intentParams.ts'
-import { type ExchangedToken, exchangeToken, type TokenExchangeOptions } from './oauth/exchangeToken.ts'
-import { type FetchLike, type HttpOptions, httpOptions, withDpop } from './oauth/httpOptions.ts'
 import { pushAuthorizationRequest } from './oauth/pushAuthorizationRequest.ts'
 import { refreshTokens } from './oauth/refreshTokens.ts'
 import { revokeToken } from './oauth/revokeToken.ts'
@@ -476,9 +476,13 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       )
     }
     if (transaction.usedAt !== undefined) {
-      throw new AuthError(AuthErrorCode.StateUsed, 'This sign-in has already been completed; the callback URL was replayed', {
-        cause: { state, usedAt: transaction.usedAt },
-      })
+      throw new AuthError(
+        AuthErrorCode.StateUsed,
+        'This sign-in has already been completed; the callback URL was replayed',
+        {
+          cause: { state, usedAt: transaction.usedAt },
+        },
+      )
     }
     if (transaction.expiresAt <= now()) {
       await store.delete(keys.login(state))

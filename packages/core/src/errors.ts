@@ -134,5 +134,7 @@ export function oauthResponseError(
   options: { cause: unknown },
 ): OAuthResponseError {
   const { error } = fields
-  return isIntentErrorName(error) ? new IntentError({ ...fields, error }, options) : new OAuthResponseError(code, fields, options)
+  return isIntentErrorName(error)
+    ? new IntentError({ ...fields, error }, options)
+    : new OAuthResponseError(code, fields, options)
 }

@@ -1,19 +1,7 @@
 import type { IncomingMessage } from 'node:http'
-
-const maxBodyBytes = 64 * 1024
+import { readBody } from './readBody.ts'
 
 /** Reads an `application/x-www-form-urlencoded` body; larger bodies are refused. */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(await readBody(req))
-}
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > maxBodyBytes) throw new Error('request body too large')
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type Provider from 'oidc-provider'
 import type { InteractionResults } from 'oidc-provider'
+import { readCookie } from '../http/readCookie.ts'
 import { readForm } from '../http/readForm.ts'
 import { autoLoginCookie } from './autoLoginCookie.ts'
 import { checkPassword, demoUsers, findDemoUser } from './demoUsers.ts'
@@ -131,14 +132,6 @@ async function finish(
   result: InteractionResults,
 ): Promise<void> {
   await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: true })
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(value.join('='))
-  }
-  return undefined
 }
 
 function send(res: ServerResponse, status: number, html: string): void {

@@ -16,7 +16,12 @@ export const callbackParams = [
 ] as const
 
 export function isCallbackUrl(url: URL): boolean {
-  return url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error') || fragmentParams(url) !== undefined
+  return (
+    url.searchParams.has('state') ||
+    url.searchParams.has('code') ||
+    url.searchParams.has('error') ||
+    fragmentParams(url) !== undefined
+  )
 }
 
 /**

@@ -8,7 +8,11 @@ export function explicitServer(issuer: string, endpoints: ProviderEndpoints): Au
     issuer,
     authorization_endpoint: requireSecureUrl(endpoints.authorization, 'authorization endpoint').href,
     token_endpoint: requireSecureUrl(endpoints.token, 'token endpoint').href,
-    ...(endpoints.revocation ? { revocation_endpoint: requireSecureUrl(endpoints.revocation, 'revocation endpoint').href } : {}),
-    ...(endpoints.endSession ? { end_session_endpoint: requireSecureUrl(endpoints.endSession, 'end-session endpoint').href } : {}),
+    ...(endpoints.revocation
+      ? { revocation_endpoint: requireSecureUrl(endpoints.revocation, 'revocation endpoint').href }
+      : {}),
+    ...(endpoints.endSession
+      ? { end_session_endpoint: requireSecureUrl(endpoints.endSession, 'end-session endpoint').href }
+      : {}),
   }
 }

@@ -1,6 +1,6 @@
 import { AuthError, AuthErrorCode } from '../errors.ts'
-import type { IntentParams } from '../providers/oauthProvider.ts'
 import type { IntentType } from '../providers/oauth20.ts'
+import type { IntentParams } from '../providers/oauthProvider.ts'
 
 /** The intent a sign-in authorizes, created beforehand through the provider's API. */
 export interface Intent {
