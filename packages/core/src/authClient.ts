@@ -404,7 +404,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         clientId,
         redirectUri,
         scope: requestedScope.join(scopeSeparator),
-        openid: requestedScope.includes('openid'),
+        openid: options.provider.openIdConnect !== false && requestedScope.includes('openid'),
         extraParams: { ...options.provider.authorizeParams, ...loginOptions.params, ...intentParams },
         authorizationDetails: loginOptions.authorizationDetails,
       })

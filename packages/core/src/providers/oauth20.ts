@@ -44,6 +44,7 @@ export function oauth20(options: Oauth20Options): OAuthProvider<Oauth20Scope> {
     name: 'oauth20',
     issuer: base,
     scopeSeparator: options.scopeSeparator ?? ',',
+    openIdConnect: false,
     endpoints: {
       authorization: options.authorizationEndpoint ?? `${base}/oauth20/authorize`,
       token: options.tokenEndpoint ?? `${base}/oauth20/token`,

@@ -15,6 +15,11 @@ export interface OAuthProvider<KnownScope extends string = string> {
   readonly authorizeParams?: Readonly<Record<string, string>>
   /** How scopes are joined on the wire; RFC 6749 says a space. */
   readonly scopeSeparator?: string
+  /**
+   * Whether the server speaks OpenID Connect: then `openid` brings a nonce and a required, validated
+   * ID token. True unless set false (oauth20 accepts an `openid` scope but issues no ID token).
+   */
+  readonly openIdConnect?: boolean
   /** Endpoints given outright, for servers without a discovery document. */
   readonly endpoints?: ProviderEndpoints
   /** How sign-ins name the intent (a payment consent...) they authorize, for intent-based APIs. */
