@@ -5,7 +5,9 @@ import { CallbackPage } from './CallbackPage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
 import { DpopPage } from './pages/DpopPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
+import { PayPage } from './pages/PayPage.tsx'
 import { SessionPage } from './pages/SessionPage.tsx'
+import { payAuthClient } from './payClients.ts'
 
 export function App() {
   return (
@@ -18,6 +20,7 @@ export function App() {
           <Link to="/account">Payment methods</Link>
           <Link to="/session">Session</Link>
           <Link to="/dpop">DPoP</Link>
+          <Link to="/pay">Pay by bank</Link>
         </nav>
       </header>
       <main>
@@ -41,6 +44,7 @@ export function App() {
             }
           />
           <Route path="/dpop/*" element={<DpopSection />} />
+          <Route path="/pay/*" element={<PaySection />} />
         </Routes>
       </main>
     </>
@@ -53,6 +57,18 @@ function DpopSection() {
     <AuthProvider client={dpopAuthClient}>
       <Routes>
         <Route index element={<DpopPage />} />
+        <Route path="callback" element={<CallbackPage />} />
+      </Routes>
+    </AuthProvider>
+  )
+}
+
+/** The oauth20 bank API: its own client, session and callback. */
+function PaySection() {
+  return (
+    <AuthProvider client={payAuthClient}>
+      <Routes>
+        <Route index element={<PayPage />} />
         <Route path="callback" element={<CallbackPage />} />
       </Routes>
     </AuthProvider>

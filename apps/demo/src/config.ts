@@ -25,3 +25,6 @@ export const scope: string[] = (
 
 /** The sandbox serves its demo users; a real provider has its own sign-up. */
 export const sandboxOrigin: string | undefined = environment ? undefined : new URL(provider.issuer).origin
+
+/** Base URL of the oauth20 API and of the merchant backend that creates intents; the sandbox by default. */
+export const payApiBaseUrl: string = env.VITE_PAYAUTH_OAUTH20_URL || new URL(issuer).origin

@@ -1,7 +1,10 @@
-import { type AuthError, AuthErrorCode, OAuthResponseError } from '@payauth/core'
+import { type AuthError, AuthErrorCode, IntentError, OAuthResponseError } from '@payauth/core'
 
 /** What to tell a person, by the error's stable code. */
 export function describeAuthError(error: AuthError): string {
+  if (error instanceof IntentError) {
+    return `The bank refused the intent (${error.error})${error.errorDescription ? `: ${error.errorDescription}` : ''}.`
+  }
   if (error instanceof OAuthResponseError && error.error === 'access_denied') {
     return `You declined the sign-in (access_denied)${error.errorDescription ? `: ${error.errorDescription}` : ''}.`
   }

@@ -10,6 +10,8 @@ interface ImportMetaEnv {
   readonly VITE_PAYAUTH_DPOP_CLIENT_ID?: string
   /** Space-separated scopes. */
   readonly VITE_PAYAUTH_SCOPE?: string
+  /** Base URL of the oauth20 API (and of the merchant backend that creates its intents). */
+  readonly VITE_PAYAUTH_OAUTH20_URL?: string
   /** Keycloak's `kc_idp_hint`. */
   readonly VITE_PAYAUTH_IDP_HINT?: string
 }
