@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode, OAuthResponseError } from './errors.ts'
+import { AuthError, AuthErrorCode, OAuthResponseError, StepUpRequiredError } from './errors.ts'
 import type { AuthNavigator } from './navigation/authNavigator.ts'
 import { defaultNavigator } from './navigation/defaultNavigator.ts'
 import { parseUrl } from './navigation/parseUrl.ts'
@@ -30,6 +30,11 @@ import { broadcastSessionChannel, type SessionChannel } from './session/sessionC
 import type { TokenSet } from './session/tokenSet.ts'
 import { browserWakeEvents, type WakeEvents } from './session/wakeEvents.ts'
 import { type AuthSnapshot, loadingSnapshot, type Session, signedIn, signedOut, withError } from './snapshot.ts'
+import { authorizedFetch } from './stepUp/authorizedFetch.ts'
+import type { PendingChallenge, PendingStepUp } from './stepUp/pendingChallenge.ts'
+import type { ScaChannel } from './stepUp/scaDetails.ts'
+import { scaQueue } from './stepUp/scaQueue.ts'
+import type { ScaAttempt, ScaVerifier } from './stepUp/scaVerifier.ts'
 import { defaultTokenStore } from './storage/defaultTokenStore.ts'
 import { guardStore } from './storage/guardStore.ts'
 import { storageKeys } from './storage/storageKeys.ts'
@@ -70,6 +75,12 @@ export interface AuthClientOptions<KnownScope extends string = string, Scope ext
    * server requires it (`require_pushed_authorization_requests`).
    */
   readonly par?: boolean
+  /**
+   * Checks what the user enters for a PSD2 SCA challenge (PIN, one-time code). In Paysafe's
+   * OUTSOURCED mode, your backend: see `partnerScaVerifier()`. Without one, SCA-protected calls
+   * reject with `sca_unavailable`.
+   */
+  readonly scaVerifier?: ScaVerifier
 }
 
 export interface LoginOptions {
@@ -137,6 +148,24 @@ export interface AuthClient {
    * (RFC 8693). The session keeps its own tokens.
    */
   exchangeToken(options?: TokenExchangeOptions): Promise<ExchangedToken>
+  /**
+   * `fetch` with the session's access token (Bearer, or DPoP-bound). On `401 invalid_token` it
+   * refreshes once and retries; on an SCA challenge the call waits while the user verifies (see
+   * `verifyChallenge`), then is sent again with `SCA-Authorization`; on an RFC 9470 step-up
+   * challenge it rejects with `step_up_required` and the snapshot offers `stepUp()`.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
+  /** Verifies the pending SCA challenge with what the user entered. */
+  verifyChallenge(attempt: ScaAttempt): Promise<void>
+  /** Sends (or sends again) a one-time code for the pending SCA challenge. */
+  resendChallenge(channel: ScaChannel): Promise<void>
+  /** Gives up the pending SCA challenge (its call rejects with `sca_cancelled`) or step-up. */
+  cancelChallenge(): void
+  /**
+   * Signs in again as the pending step-up asks (`acr_values`, `max_age`, scope), returning to the
+   * current page by default.
+   */
+  stepUp(options?: Pick<LoginOptions, 'returnTo'>): Promise<void>
   /** Stops timers and cross-tab listeners, for tests and for apps that replace their client. */
   dispose(): void
 }
@@ -181,6 +210,13 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   let lastCallback: Promise<CallbackResult> | undefined
   let sessionTimer: ReturnType<typeof setTimeout> | undefined
   let dpopHttp: Promise<HttpOptions> | undefined
+  let pendingStepUp: PendingStepUp | undefined
+  const scaChallenges = scaQueue({
+    verifier: options.scaVerifier,
+    now,
+    accessToken: () => getAccessToken(),
+    onChange: publishChallenge,
+  })
   let failedRefreshes = 0
   const detachers: (() => void)[] = []
 
@@ -233,20 +269,30 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     return serverPromise
   }
 
+  function currentChallenge(): PendingChallenge | undefined {
+    return scaChallenges.current() ?? pendingStepUp
+  }
+
+  function publishChallenge(): void {
+    if (snapshot.status === 'signedIn') setSnapshot({ ...snapshot, challenge: currentChallenge() })
+  }
+
   /** Makes `next` this tab's session: snapshot, timers. Same tokens again change nothing. */
   function adopt(next: TokenSet): void {
     const unchanged =
       snapshot.status === 'signedIn' && snapshot.error === undefined && tokens?.accessToken === next.accessToken
     tokens = next
     failedRefreshes = 0
-    if (!unchanged) setSnapshot(signedIn(next))
+    if (!unchanged) setSnapshot(signedIn(next, undefined, currentChallenge()))
     scheduleSessionCheck(next)
   }
 
   function endLocally(reason: 'logout' | 'expired' | 'rejected', error?: AuthError): void {
     tokens = undefined
     clearTimeout(sessionTimer)
+    pendingStepUp = undefined
     setSnapshot(signedOut(reason, error))
+    scaChallenges.cancelAll()
   }
 
   function canRefresh(current: TokenSet): current is TokenSet & { readonly refreshToken: string } {
@@ -325,15 +371,18 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     }
   }
 
-  /** One refresh at a time in this tab; the lock makes it one at a time across tabs. */
-  function refresh(): Promise<TokenSet> {
-    refreshInFlight ??= refreshUnderLock().finally(() => {
+  /**
+   * One refresh at a time in this tab; the lock makes it one at a time across tabs. With
+   * `rejectedToken`, refreshes even a fresh-looking token, unless another tab already replaced it.
+   */
+  function refresh(rejectedToken?: string): Promise<TokenSet> {
+    refreshInFlight ??= refreshUnderLock(rejectedToken).finally(() => {
       refreshInFlight = undefined
     })
     return refreshInFlight
   }
 
-  async function refreshUnderLock(): Promise<TokenSet> {
+  async function refreshUnderLock(rejectedToken: string | undefined): Promise<TokenSet> {
     try {
       const next = await lock.run(refreshLockName, async () => {
         // Another tab may have refreshed, or signed out, while this one waited for the lock.
@@ -343,7 +392,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
             cause: { reason: 'signed out elsewhere' },
           })
         }
-        if (isFresh(stored, now())) return stored
+        if (isFresh(stored, now()) && stored.accessToken !== rejectedToken) return stored
         if (!canRefresh(stored)) {
           throw new AuthError(AuthErrorCode.LoginRequired, 'The session has expired and cannot be renewed', {
             cause: { refreshExpiresAt: stored.refreshExpiresAt },
@@ -374,7 +423,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       const authError = toAuthError(error, AuthErrorCode.InvalidResponse, 'Refreshing the session failed')
       if (isTransient(authError) && tokens) {
         failedRefreshes++
-        setSnapshot(signedIn(tokens, authError))
+        setSnapshot(signedIn(tokens, authError, currentChallenge()))
         scheduleSessionCheck(tokens, backoffDelay(failedRefreshes))
       } else if (authError instanceof OAuthResponseError) {
         endLocally('rejected', authError)
@@ -632,6 +681,60 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     }, 'The token exchange failed')
   }
 
+  function authFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    return run(
+      () =>
+        authorizedFetch(
+          {
+            accessToken: getAccessToken,
+            async replaceRejectedToken(rejected) {
+              if (tokens && canRefresh(tokens)) await refresh(rejected)
+            },
+            http: () => (tokens?.tokenType === 'DPoP' ? tokenHttp() : Promise.resolve(plainHttp)),
+            completeSca: (details) => scaChallenges.enqueue(details),
+            requireStepUp(requirement) {
+              pendingStepUp = { kind: 'stepUp', ...requirement }
+              publishChallenge()
+              return new StepUpRequiredError(requirement, { cause: requirement })
+            },
+            baseUrl() {
+              try {
+                return navigator.currentUrl()
+              } catch {
+                return undefined
+              }
+            },
+          },
+          input,
+          init,
+        ),
+      'The request failed',
+    )
+  }
+
+  function stepUp(stepUpOptions: Pick<LoginOptions, 'returnTo'> = {}): Promise<void> {
+    const requirement = pendingStepUp
+    const grantedScope = snapshot.status === 'signedIn' ? snapshot.session.scope : scope
+    const wantedScope = [...new Set([...grantedScope, ...(requirement?.scope ?? [])])]
+    return login({
+      ...(stepUpOptions.returnTo !== undefined ? { returnTo: stepUpOptions.returnTo } : {}),
+      scope: wantedScope,
+      params: {
+        ...(requirement?.acrValues ? { acr_values: requirement.acrValues.join(' ') } : {}),
+        ...(requirement?.maxAge !== undefined ? { max_age: String(requirement.maxAge) } : {}),
+      },
+    })
+  }
+
+  function cancelChallenge(): void {
+    if (scaChallenges.current()) {
+      scaChallenges.cancel()
+      return
+    }
+    pendingStepUp = undefined
+    publishChallenge()
+  }
+
   function dispose(): void {
     clearTimeout(sessionTimer)
     for (const detach of detachers.splice(0)) detach()
@@ -651,6 +754,11 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     getAccessToken,
     logout,
     exchangeToken: exchange,
+    fetch: authFetch,
+    verifyChallenge: (attempt) => scaChallenges.verify(attempt),
+    resendChallenge: (channel) => scaChallenges.resend(channel),
+    cancelChallenge,
+    stepUp,
     dispose,
   }
 }

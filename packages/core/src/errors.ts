@@ -39,6 +39,22 @@ export const AuthErrorCode = {
   InvalidReturnTo: 'invalid_return_to',
   /** The token store failed to read or write. */
   StorageError: 'storage_error',
+  /** A `WWW-Authenticate: SCA` challenge whose details are missing or malformed. */
+  InvalidScaChallenge: 'invalid_sca_challenge',
+  /** The operation needs strong customer authentication and no `scaVerifier` is configured. */
+  ScaUnavailable: 'sca_unavailable',
+  /** One verification attempt was rejected (wrong PIN or code); more attempts may remain. */
+  ScaRejected: 'sca_rejected',
+  /** Verification failed for good (attempts used up, or the verifier said FAILED). */
+  ScaFailed: 'sca_failed',
+  /** The SCA challenge expired before it was verified. */
+  ScaExpired: 'sca_expired',
+  /** The user cancelled the SCA challenge or step-up. */
+  ScaCancelled: 'sca_cancelled',
+  /** Resending the one-time code is not possible now (limit reached, or too soon). */
+  ScaResendRefused: 'sca_resend_refused',
+  /** The resource asks for a stronger or fresher sign-in, or more scope (RFC 9470). */
+  StepUpRequired: 'step_up_required',
 } as const
 
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode]
@@ -137,4 +153,65 @@ export function oauthResponseError(
   return isIntentErrorName(error)
     ? new IntentError({ ...fields, error }, options)
     : new OAuthResponseError(code, fields, options)
+}
+
+/** An SCA failure that ended an operation; says which wallet operation it was. */
+export class ScaError extends AuthError {
+  override readonly name: string = 'ScaError'
+  readonly eventId: string
+  readonly walletOperationId: string
+
+  constructor(
+    code:
+      | typeof AuthErrorCode.ScaRejected
+      | typeof AuthErrorCode.ScaFailed
+      | typeof AuthErrorCode.ScaExpired
+      | typeof AuthErrorCode.ScaCancelled
+      | typeof AuthErrorCode.ScaUnavailable
+      | typeof AuthErrorCode.ScaResendRefused,
+    message: string,
+    details: { readonly eventId: string; readonly walletOperationId: string },
+    options: { cause: unknown },
+  ) {
+    super(code, message, options)
+    this.eventId = details.eventId
+    this.walletOperationId = details.walletOperationId
+  }
+}
+
+/** What a resource asks for before it answers (RFC 9470 step-up, or missing scope). */
+export interface StepUpRequirement {
+  /** `insufficient_user_authentication` or `insufficient_scope`. */
+  readonly reason: 'insufficient_user_authentication' | 'insufficient_scope'
+  /** Authentication context classes that would do, most preferred first. */
+  readonly acrValues: readonly string[] | undefined
+  /** The sign-in must be at most this many seconds old. */
+  readonly maxAge: number | undefined
+  /** Scopes the resource needs. */
+  readonly scope: readonly string[] | undefined
+  readonly description: string | undefined
+}
+
+/** The call was refused until the user signs in more strongly; `stepUp()` does that. */
+export class StepUpRequiredError extends AuthError implements StepUpRequirement {
+  override readonly name: string = 'StepUpRequiredError'
+  readonly reason: StepUpRequirement['reason']
+  readonly acrValues: readonly string[] | undefined
+  readonly maxAge: number | undefined
+  readonly scope: readonly string[] | undefined
+  readonly description: string | undefined
+
+  constructor(requirement: StepUpRequirement, options: { cause: unknown }) {
+    const needs = [
+      requirement.acrValues ? `acr ${requirement.acrValues.join(' or ')}` : undefined,
+      requirement.maxAge !== undefined ? `a sign-in at most ${requirement.maxAge} s old` : undefined,
+      requirement.scope ? `scope ${requirement.scope.join(' ')}` : undefined,
+    ].filter(Boolean)
+    super(AuthErrorCode.StepUpRequired, `The resource requires ${needs.join(', ') || 'a stronger sign-in'}`, options)
+    this.reason = requirement.reason
+    this.acrValues = requirement.acrValues
+    this.maxAge = requirement.maxAge
+    this.scope = requirement.scope
+    this.description = requirement.description
+  }
 }

@@ -16,6 +16,9 @@ export {
   isAuthError,
   type OAuthErrorFields,
   OAuthResponseError,
+  ScaError,
+  StepUpRequiredError,
+  type StepUpRequirement,
 } from './errors.ts'
 export type { AuthNavigator } from './navigation/authNavigator.ts'
 export { browserNavigator } from './navigation/browserNavigator.ts'
@@ -39,6 +42,25 @@ export type { UserClaims } from './session/tokenSet.ts'
 export { browserWakeEvents, type WakeEvents } from './session/wakeEvents.ts'
 export { webLocks } from './session/webLocks.ts'
 export type { AuthSnapshot, AuthStatus, Session, SignedOutReason } from './snapshot.ts'
+export { parseScaChallenge } from './stepUp/parseScaChallenge.ts'
+export type { PendingChallenge, PendingScaChallenge, PendingStepUp } from './stepUp/pendingChallenge.ts'
+export type {
+  ScaAuthenticationMode,
+  ScaChannel,
+  ScaDetails,
+  ScaMethod,
+  ScaVerification,
+} from './stepUp/scaDetails.ts'
+export {
+  type PartnerScaVerifierOptions,
+  partnerScaVerifier,
+  type ScaAttempt,
+  type ScaAttemptResult,
+  type ScaOutcome,
+  type ScaResendResult,
+  type ScaVerifier,
+  type ScaVerifierContext,
+} from './stepUp/scaVerifier.ts'
 export { type IdbTokenStoreOptions, idbTokenStore } from './storage/idbTokenStore.ts'
 export { memoryTokenStore } from './storage/memoryTokenStore.ts'
 export type { TokenStore } from './storage/tokenStore.ts'

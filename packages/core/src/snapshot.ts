@@ -2,6 +2,7 @@ import type { AuthError } from './errors.ts'
 import type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
 import type { Intent } from './oauth/intentParams.ts'
 import type { TokenSet, UserClaims } from './session/tokenSet.ts'
+import type { PendingChallenge } from './stepUp/pendingChallenge.ts'
 
 /** The parts of a session an app may show or use. The refresh token never leaves the core. */
 export interface Session {
@@ -42,6 +43,8 @@ export type AuthSnapshot =
       readonly session: Session
       /** The last command that failed while the session carried on (e.g. a replayed callback). */
       readonly error: AuthError | undefined
+      /** An SCA challenge or step-up the user is asked to complete; the session carries on meanwhile. */
+      readonly challenge: PendingChallenge | undefined
     }
   | { readonly status: 'error'; readonly error: AuthError }
 
@@ -53,7 +56,7 @@ export function signedOut(reason: SignedOutReason, error?: AuthError): AuthSnaps
   return { status: 'signedOut', reason, error }
 }
 
-export function signedIn(tokens: TokenSet, error?: AuthError): AuthSnapshot {
+export function signedIn(tokens: TokenSet, error?: AuthError, challenge?: PendingChallenge): AuthSnapshot {
   return {
     status: 'signedIn',
     session: {
@@ -67,6 +70,7 @@ export function signedIn(tokens: TokenSet, error?: AuthError): AuthSnapshot {
       renewable: tokens.refreshToken !== undefined,
     },
     error,
+    challenge,
   }
 }
 

@@ -1,0 +1,186 @@
+import { AuthError, AuthErrorCode, ScaError } from '../errors.ts'
+import { toAuthError } from '../oauth/toAuthError.ts'
+import type { PendingScaChallenge } from './pendingChallenge.ts'
+import { scaAuthorization } from './scaAuthorization.ts'
+import type { ScaChannel, ScaDetails } from './scaDetails.ts'
+import type { ScaAttempt, ScaVerifier } from './scaVerifier.ts'
+
+export interface ScaQueueOptions {
+  readonly verifier: ScaVerifier | undefined
+  readonly now: () => number
+  readonly accessToken: () => Promise<string>
+  /** Called whenever the current challenge's view changes. */
+  readonly onChange: () => void
+}
+
+interface Entry {
+  readonly details: ScaDetails
+  view: Omit<PendingScaChallenge, 'queued'>
+  readonly resolve: (header: string) => void
+  readonly reject: (error: AuthError) => void
+  timer: ReturnType<typeof setTimeout> | undefined
+}
+
+/** Without a server hint, a new code may be requested this long after the last one. */
+const defaultResendCooldownMs = 30_000
+
+/**
+ * Challenges waiting for the user, one shown at a time. `enqueue` resolves with the
+ * `SCA-Authorization` header once the challenge is verified, and rejects with a typed error when
+ * it fails for good, expires or is cancelled.
+ */
+export function scaQueue(options: ScaQueueOptions) {
+  const entries: Entry[] = []
+
+  function current(): PendingScaChallenge | undefined {
+    const first = entries[0]
+    return first ? { ...first.view, queued: entries.length - 1 } : undefined
+  }
+
+  function update(entry: Entry, changes: Partial<Entry['view']>): void {
+    entry.view = { ...entry.view, ...changes }
+    if (entry === entries[0]) options.onChange()
+  }
+
+  function settle(entry: Entry, outcome: { header: string } | { error: AuthError }): void {
+    const index = entries.indexOf(entry)
+    if (index === -1) return
+    entries.splice(index, 1)
+    clearTimeout(entry.timer)
+    if ('header' in outcome) entry.resolve(outcome.header)
+    else entry.reject(outcome.error)
+    options.onChange()
+  }
+
+  function fail(entry: Entry, code: ScaFailureCode, message: string, cause: unknown): void {
+    settle(entry, { error: new ScaError(code, message, entry.details, { cause }) })
+  }
+
+  function enqueue(details: ScaDetails): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const entry: Entry = {
+        details,
+        view: {
+          kind: 'sca',
+          ...details,
+          attemptsLeft: undefined,
+          resendsLeft: undefined,
+          resendAvailableAt: undefined,
+          codeSent: false,
+          error: undefined,
+          busy: false,
+        },
+        resolve,
+        reject,
+        timer: undefined,
+      }
+      if (!options.verifier) {
+        reject(
+          new ScaError(AuthErrorCode.ScaUnavailable, 'The operation needs SCA; configure scaVerifier', details, {
+            cause: details,
+          }),
+        )
+        return
+      }
+      if (details.expiresAt <= options.now()) {
+        reject(
+          new ScaError(AuthErrorCode.ScaExpired, 'The SCA challenge had already expired', details, { cause: details }),
+        )
+        return
+      }
+      const delay = Math.min(2 ** 31 - 1, details.expiresAt - options.now())
+      entry.timer = setTimeout(() => fail(entry, AuthErrorCode.ScaExpired, 'The SCA challenge expired', details), delay)
+      entries.push(entry)
+      if (entries.length === 1) options.onChange()
+    })
+  }
+
+  /** Runs `task` on the current challenge, marked busy, with its failures recorded on it. */
+  async function withCurrent(task: (entry: Entry, verifier: ScaVerifier, accessToken: string) => Promise<void>) {
+    const entry = entries[0]
+    if (!entry || !options.verifier) {
+      throw new AuthError(AuthErrorCode.InvalidConfig, 'There is no SCA challenge to act on', { cause: { pending: 0 } })
+    }
+    if (entry.details.expiresAt <= options.now()) {
+      const error = new ScaError(AuthErrorCode.ScaExpired, 'The SCA challenge expired', entry.details, {
+        cause: entry.details,
+      })
+      settle(entry, { error })
+      throw error
+    }
+    if (entry.view.busy) return
+    update(entry, { busy: true, error: undefined })
+    try {
+      await task(entry, options.verifier, await options.accessToken())
+    } catch (error) {
+      const authError = toAuthError(error, AuthErrorCode.InvalidResponse, 'The SCA verifier failed')
+      update(entry, { busy: false, error: authError })
+      throw authError
+    }
+  }
+
+  function verify(attempt: ScaAttempt): Promise<void> {
+    return withCurrent(async (entry, verifier, accessToken) => {
+      const result = await verifier.verify(entry.details, attempt, { accessToken })
+      if (result.outcome === 'VERIFIED') {
+        settle(entry, { header: scaAuthorization(entry.details) })
+        return
+      }
+      if (result.outcome === 'FAILED' || result.attemptsLeft === 0) {
+        fail(entry, AuthErrorCode.ScaFailed, 'Verification failed; start the operation again', result)
+        return
+      }
+      update(entry, {
+        busy: false,
+        attemptsLeft: result.attemptsLeft,
+        error: new ScaError(AuthErrorCode.ScaRejected, 'That was not right; try again', entry.details, {
+          cause: result,
+        }),
+      })
+    })
+  }
+
+  function resend(channel: ScaChannel): Promise<void> {
+    return withCurrent(async (entry, verifier, accessToken) => {
+      if (!verifier.resend) {
+        throw new ScaError(AuthErrorCode.ScaResendRefused, 'This verifier cannot send codes', entry.details, {
+          cause: { channel },
+        })
+      }
+      const availableAt = entry.view.resendAvailableAt
+      if (availableAt !== undefined && availableAt > options.now()) {
+        throw new ScaError(AuthErrorCode.ScaResendRefused, 'Wait before asking for another code', entry.details, {
+          cause: { resendAvailableAt: availableAt },
+        })
+      }
+      const result = await verifier.resend(entry.details, channel, { accessToken })
+      update(entry, {
+        busy: false,
+        codeSent: true,
+        resendsLeft: result.resendsLeft,
+        resendAvailableAt:
+          options.now() +
+          (result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : defaultResendCooldownMs),
+      })
+    })
+  }
+
+  function cancel(): void {
+    const entry = entries[0]
+    if (entry) fail(entry, AuthErrorCode.ScaCancelled, 'The user cancelled the verification', { cancelled: true })
+  }
+
+  /** Ends every challenge, e.g. on sign-out: the operations behind them cannot complete. */
+  function cancelAll(): void {
+    for (const entry of [...entries]) fail(entry, AuthErrorCode.ScaCancelled, 'The session ended', { signedOut: true })
+  }
+
+  return { enqueue, current, verify, resend, cancel, cancelAll }
+}
+
+type ScaFailureCode =
+  | typeof AuthErrorCode.ScaFailed
+  | typeof AuthErrorCode.ScaExpired
+  | typeof AuthErrorCode.ScaCancelled
+
+export type ScaQueue = ReturnType<typeof scaQueue>
