@@ -4,9 +4,11 @@ import { defaultAppOrigins, startSandbox } from './startSandbox.ts'
 const port = Number(process.env.SANDBOX_PORT ?? 9400)
 const accessTokenTtl = Number(process.env.SANDBOX_ACCESS_TOKEN_TTL ?? 300)
 const intentTtl = Number(process.env.SANDBOX_INTENT_TTL ?? 600)
+const scaWindow = Number(process.env.SANDBOX_SCA_WINDOW ?? 900)
+const scaResendCooldown = Number(process.env.SANDBOX_SCA_RESEND_COOLDOWN ?? 30)
 const appOrigins = process.env.SANDBOX_APP_ORIGINS?.split(',').map((origin) => origin.trim()) ?? defaultAppOrigins
 
-const sandbox = await startSandbox({ port, accessTokenTtl, appOrigins, intentTtl })
+const sandbox = await startSandbox({ port, accessTokenTtl, appOrigins, intentTtl, scaWindow, scaResendCooldown })
 console.log(`sandbox: PACE realm at ${sandbox.paceIssuer} (client ${sandbox.paceClientId})`)
 console.log(`sandbox: oauth20 API at ${sandbox.oauth20BaseUrl}/oauth20/{authorize,token,intents}`)
 console.log(`sandbox: apps allowed from ${appOrigins.join(', ')}; access tokens live ${accessTokenTtl}s`)

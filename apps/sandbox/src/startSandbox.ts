@@ -4,6 +4,9 @@ import { restrictCors } from './http/restrictCors.ts'
 import { createOauth20Server } from './oauth20/oauth20Server.ts'
 import { demoUsers } from './pace/demoUsers.ts'
 import { createPaceRealm, demoClientId, demoDpopClientId, paceRealmPath } from './pace/paceRealm.ts'
+import { scaEventStore } from './wallet/scaEvents.ts'
+import { smsOutbox } from './wallet/smsOutbox.ts'
+import { walletApi } from './wallet/walletApi.ts'
 
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
@@ -14,6 +17,10 @@ export interface SandboxOptions {
   readonly accessTokenTtl?: number
   /** Lifetime of a new oauth20 intent in seconds. */
   readonly intentTtl?: number
+  /** Seconds an SCA challenge of the wallet stays open. */
+  readonly scaWindow?: number
+  /** Seconds before the partner sends another one-time code. */
+  readonly scaResendCooldown?: number
 }
 
 export interface Sandbox {
@@ -53,6 +60,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     intentTtl: options.intentTtl ?? 600,
   })
 
+  const wallet = walletApi(pace.provider, scaEventStore(), smsOutbox(), {
+    appOrigins,
+    scaWindow: options.scaWindow ?? 900,
+    resendCooldown: options.scaResendCooldown ?? 30,
+  })
+
   server.on('request', (req, res) => {
     restrictCors(req, res, appOrigins)
     const path = req.url ?? '/'
@@ -62,6 +75,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (!res.headersSent) res.writeHead(500)
         res.end()
       })
+      return
+    }
+    if (path.startsWith('/wallet/') || path.startsWith('/partner/') || path.startsWith('/sandbox/')) {
+      wallet
+        .handle(req, res)
+        .then((handled) => {
+          if (!handled) notFound(res)
+        })
+        .catch((error: unknown) => {
+          console.error('sandbox: wallet failed', error)
+          if (!res.headersSent) res.writeHead(500)
+          res.end()
+        })
       return
     }
     if (path.startsWith('/oauth20/') || path.startsWith('/merchant/')) {
@@ -97,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         'content-type': 'application/json',
         ...(origin && appOrigins.has(origin) ? { 'access-control-allow-origin': origin } : {}),
       })
-      res.end(JSON.stringify(demoUsers.map(({ username, password, name }) => ({ username, password, name }))))
+      res.end(JSON.stringify(demoUsers.map(({ username, password, name, pin }) => ({ username, password, name, pin }))))
       return
     }
     if (path === '/' || path === '/healthz') {

@@ -13,7 +13,7 @@ export function allowCors(req: IncomingMessage, res: ServerResponse, allowedOrig
   if (req.method !== 'OPTIONS') return false
   res.writeHead(204, {
     'access-control-allow-methods': 'GET, POST, DELETE',
-    'access-control-allow-headers': 'authorization, content-type, dpop, sca-authorization',
+    'access-control-allow-headers': 'authorization, content-type, dpop, sca-authorization, x-sandbox-sca-window',
     'access-control-max-age': '600',
   })
   res.end()

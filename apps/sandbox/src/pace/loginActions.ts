@@ -4,8 +4,11 @@ import type { InteractionResults } from 'oidc-provider'
 import { readCookie } from '../http/readCookie.ts'
 import { readForm } from '../http/readForm.ts'
 import { autoLoginCookie } from './autoLoginCookie.ts'
-import { checkPassword, demoUsers, findDemoUser } from './demoUsers.ts'
+import { checkPassword, checkPin, demoUsers, findDemoUser } from './demoUsers.ts'
 import { consentPage, loginPage } from './loginPages.ts'
+
+/** The authentication context of a sign-in with password and wallet PIN. */
+export const strongAcr = 'strong'
 
 /** Keycloak's name for the realm's own pages, below the realm path. */
 export const loginActionsPath = '/login-actions'
@@ -26,15 +29,23 @@ export async function handleLoginActions(
   try {
     const details = await provider.interactionDetails(req, res)
     if (details.uid !== uid) throw new Error('interaction mismatch')
+    const strong = String(details.params.acr_values ?? '')
+      .split(' ')
+      .includes(strongAcr)
     if (req.method === 'GET' && !action) {
-      const autoLoginUser = findDemoUser(readCookie(req, autoLoginCookie) ?? '')
+      // Step-up is what a test of it is about: the form, with the PIN, always shows for it.
+      const autoLoginUser = strong ? undefined : findDemoUser(readCookie(req, autoLoginCookie) ?? '')
       if (autoLoginUser) {
         await finish(provider, req, res, await completeAll(provider, details, autoLoginUser.username))
         return true
       }
       const clientId = String(details.params.client_id)
       if (details.prompt.name === 'login') {
-        send(res, 200, loginPage({ actionPath: `${publicPath}/${uid}`, clientId, users: demoUsers }))
+        send(
+          res,
+          200,
+          loginPage({ actionPath: `${publicPath}/${uid}`, clientId, users: demoUsers, pinRequired: strong }),
+        )
       } else {
         send(res, 200, consentPage({ actionPath: `${publicPath}/${uid}`, clientId, scopes: requestedScopes(details) }))
       }
@@ -54,7 +65,11 @@ export async function handleLoginActions(
     }
     if (action === 'login') {
       const user = findDemoUser(form.get('username') ?? '')
-      if (!user || !checkPassword(user, form.get('password') ?? '')) {
+      const passed =
+        user !== undefined &&
+        checkPassword(user, form.get('password') ?? '') &&
+        (!strong || checkPin(user, form.get('pin') ?? ''))
+      if (!user || !passed) {
         const clientId = String(details.params.client_id)
         send(
           res,
@@ -63,12 +78,17 @@ export async function handleLoginActions(
             actionPath: `${publicPath}/${uid}`,
             clientId,
             users: demoUsers,
-            error: 'Invalid username or password.',
+            pinRequired: strong,
+            error: strong ? 'Invalid username, password or PIN.' : 'Invalid username or password.',
           }),
         )
         return true
       }
-      await finish(provider, req, res, { login: { accountId: user.username } })
+      await finish(provider, req, res, {
+        login: strong
+          ? { accountId: user.username, acr: strongAcr, amr: ['pwd', 'pin'] }
+          : { accountId: user.username, acr: 'basic', amr: ['pwd'] },
+      })
       return true
     }
     if (action === 'consent') {
@@ -96,7 +116,7 @@ async function completeAll(
   accountId: string,
 ): Promise<InteractionResults> {
   return {
-    login: { accountId },
+    login: { accountId, acr: 'basic', amr: ['pwd'] },
     consent: { grantId: await grantRequested(provider, details, accountId) },
   }
 }

@@ -31,9 +31,11 @@ export interface LoginPageInput {
   readonly clientId: string
   readonly users: readonly DemoUser[]
   readonly error?: string
+  /** A step-up to `strong`: the wallet PIN is asked too. */
+  readonly pinRequired?: boolean
 }
 
-export function loginPage({ actionPath, clientId, users, error }: LoginPageInput): string {
+export function loginPage({ actionPath, clientId, users, error, pinRequired }: LoginPageInput): string {
   const hint = users.map(
     (user) => `<code>${escapeHtml(user.username)}</code> / <code>${escapeHtml(user.password)}</code>`,
   )
@@ -47,6 +49,13 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   <input id="username" name="username" autocomplete="username" autocapitalize="none" required autofocus>
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
+  ${
+    pinRequired
+      ? `<p>This action needs a stronger sign-in: enter your wallet PIN too.</p>
+  <label for="pin">PIN</label>
+  <input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" required>`
+      : ''
+  }
 </form>
 <form method="post" action="${escapeHtml(actionPath)}/abort" id="abort"></form>
 <div class="actions">

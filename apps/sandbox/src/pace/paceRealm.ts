@@ -1,9 +1,9 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
+import Provider, { type Configuration, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider'
 import { escapeHtml } from '../http/escapeHtml.ts'
 import { findDemoUser } from './demoUsers.ts'
-import { handleLoginActions, loginActionsPath } from './loginActions.ts'
+import { handleLoginActions, loginActionsPath, strongAcr } from './loginActions.ts'
 import { paceScopes } from './paceScopes.ts'
 import { handleTestEndpoints } from './testEndpoints.ts'
 import { registerTokenExchange, tokenExchangeGrantType } from './tokenExchangeGrant.ts'
@@ -59,6 +59,20 @@ ${form}
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>
 ${hinted ? `<input type="hidden" form="op.logoutForm" name="logout" value="yes"><script>document.getElementById('op.logoutForm').submit()</script>` : ''}
 </body></html>`
+}
+
+/** oidc-provider's policy, plus: a request for `strong` sign-in prompts unless the session has it. */
+function loginPolicy() {
+  const policy = interactionPolicy.base()
+  policy.get('login')?.checks.add(
+    new interactionPolicy.Check('acr_strong', 'a stronger sign-in is required', (ctx) => {
+      const requested = String(ctx.oidc.params?.acr_values ?? '').split(' ')
+      return requested.includes(strongAcr) && ctx.oidc.session?.acr !== strongAcr
+        ? interactionPolicy.Check.REQUEST_PROMPT
+        : interactionPolicy.Check.NO_NEED_TO_PROMPT
+    }),
+  )
+  return policy
 }
 
 export function createPaceRealm(options: PaceRealmOptions): PaceRealm {
@@ -145,6 +159,14 @@ function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): 
     },
     interactions: {
       url: (_ctx, interaction) => `${paceRealmPath}${loginActionsPath}/${interaction.uid}`,
+      policy: loginPolicy(),
+    },
+    // `basic`: a password; `strong`: a password and the wallet PIN (what RFC 9470 step-up asks for).
+    acrValues: ['basic', 'strong'],
+    // Resource servers of the sandbox read the sign-in's strength from the (opaque) access token.
+    async extraTokenClaims(ctx) {
+      const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken
+      return source ? { acr: source.acr, auth_time: source.authTime } : undefined
     },
     features: {
       devInteractions: { enabled: false },
