@@ -33,9 +33,14 @@ export async function handleLoginActions(
       .split(' ')
       .includes(strongAcr)
     if (req.method === 'GET' && !action) {
-      // Step-up is what a test of it is about: the form, with the PIN, always shows for it.
-      const autoLoginUser = strong ? undefined : findDemoUser(readCookie(req, autoLoginCookie) ?? '')
-      if (autoLoginUser) {
+      const autoLoginUser = findDemoUser(readCookie(req, autoLoginCookie) ?? '')
+      // Step-up is what a test of it is about: the form, with the PIN, always shows for its login.
+      if (autoLoginUser && details.prompt.name === 'consent' && details.session?.accountId) {
+        const grantId = await grantRequested(provider, details, details.session.accountId)
+        await finish(provider, req, res, { consent: { grantId } })
+        return true
+      }
+      if (autoLoginUser && !strong) {
         await finish(provider, req, res, await completeAll(provider, details, autoLoginUser.username))
         return true
       }

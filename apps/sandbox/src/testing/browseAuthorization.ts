@@ -1,5 +1,6 @@
 import { request } from 'node:http'
 import { autoLoginCookie } from '../pace/autoLoginCookie.ts'
+import { findDemoUser } from '../pace/demoUsers.ts'
 
 export interface BrowseAuthorizationOptions {
   /** Demo user to sign in as, through the opt-in auto-login. */
@@ -8,6 +9,8 @@ export interface BrowseAuthorizationOptions {
   readonly redirectUri: string
   /** `deny` presses Cancel on the login page instead, which answers `access_denied`. */
   readonly decision?: 'allow' | 'deny'
+  /** For a step-up to `strong`: submit the login form with the user's password and this PIN. */
+  readonly pin?: string
 }
 
 /**
@@ -22,13 +25,26 @@ export async function browseAuthorization(
   const cookies = new Map<string, string>([[autoLoginCookie, options.username]])
   let url = authorizationUrl
   let method = 'GET'
+  let pinSent = false
   for (let hop = 0; hop < 10; hop++) {
     if (url.startsWith(options.redirectUri)) return url
-    if (options.decision === 'deny' && /\/login-actions\/[\w-]+$/.test(new URL(url).pathname)) {
+    const atLoginPage = /\/login-actions\/[\w-]+$/.test(new URL(url).pathname)
+    let form: string | undefined
+    if (options.decision === 'deny' && atLoginPage) {
       url = `${url}/abort`
       method = 'POST'
+    } else if (options.pin !== undefined && atLoginPage && !pinSent) {
+      pinSent = true
+      const user = findDemoUser(options.username)
+      url = `${url}/login`
+      method = 'POST'
+      form = new URLSearchParams({
+        username: options.username,
+        password: user?.password ?? '',
+        pin: options.pin,
+      }).toString()
     }
-    const response = await send(url, method, [...cookies].map(([name, value]) => `${name}=${value}`).join('; '))
+    const response = await send(url, method, [...cookies].map(([name, value]) => `${name}=${value}`).join('; '), form)
     for (const line of response.setCookies) {
       const [pair = ''] = line.split(';')
       const separator = pair.indexOf('=')
@@ -49,9 +65,10 @@ interface RawResponse {
   readonly body: string
 }
 
-function send(url: string, method: string, cookie: string): Promise<RawResponse> {
+function send(url: string, method: string, cookie: string, form?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { cookie } }, (res) => {
+    const headers = form ? { cookie, 'content-type': 'application/x-www-form-urlencoded' } : { cookie }
+    const req = request(url, { method, headers }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => {
@@ -67,6 +84,6 @@ function send(url: string, method: string, cookie: string): Promise<RawResponse>
       )
     })
     req.on('error', reject)
-    req.end()
+    req.end(form)
   })
 }

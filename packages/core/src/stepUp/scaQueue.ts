@@ -91,7 +91,8 @@ export function scaQueue(options: ScaQueueOptions) {
       const delay = Math.min(2 ** 31 - 1, details.expiresAt - options.now())
       entry.timer = setTimeout(() => fail(entry, AuthErrorCode.ScaExpired, 'The SCA challenge expired', details), delay)
       entries.push(entry)
-      if (entries.length === 1) options.onChange()
+      // The first is shown; a later one changes the count of those waiting.
+      options.onChange()
     })
   }
 

@@ -1,4 +1,4 @@
-import { browseAuthorization, type Sandbox, startSandbox } from '@payauth/sandbox'
+import { browseAuthorization, type Sandbox, type SandboxOptions, startSandbox } from '@payauth/sandbox'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { type AuthClient, type AuthClientOptions, createAuthClient } from '../authClient.ts'
 import { AuthError } from '../errors.ts'
@@ -14,9 +14,9 @@ export const redirectUri = `${appOrigin}/callback`
 export let sandbox: Sandbox
 
 /** Starts the sandbox for the calling test file. */
-export function useSandbox(): void {
+export function useSandbox(options: Omit<SandboxOptions, 'port' | 'appOrigins'> = {}): void {
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, appOrigins: [appOrigin] })
+    sandbox = await startSandbox({ port: 0, appOrigins: [appOrigin], ...options })
   })
   afterAll(() => sandbox.close())
 }
