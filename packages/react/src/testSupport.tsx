@@ -5,6 +5,7 @@ import {
   memoryLock,
   memoryTokenStore,
   pace,
+  type ScaVerifier,
   type SessionChannel,
   type TokenStore,
 } from '@payauth/core'
@@ -33,7 +34,11 @@ export function testBrowser(now: () => number = Date.now): TestBrowser {
 }
 
 /** A real client against the in-process sandbox; only navigation is recorded instead of performed. */
-export function testClient(sandbox: Sandbox, browser: TestBrowser = testBrowser()): TestClient {
+export function testClient(
+  sandbox: Sandbox,
+  browser: TestBrowser = testBrowser(),
+  scaVerifier?: ScaVerifier,
+): TestClient {
   const navigator = recordingNavigator(`${appOrigin}/account`)
   let tokenRequests = 0
   const client = createAuthClient({
@@ -47,6 +52,7 @@ export function testClient(sandbox: Sandbox, browser: TestBrowser = testBrowser(
     channel: browser.channels.channel(),
     now: browser.now,
     wakeEvents: () => () => {},
+    ...(scaVerifier ? { scaVerifier } : {}),
     fetch: (input, init) => {
       if (String(input).endsWith('/token')) tokenRequests++
       return fetch(input, init)

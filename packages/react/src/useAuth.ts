@@ -1,4 +1,4 @@
-import type { AuthClient, AuthError, AuthSnapshot, UserClaims } from '@payauth/core'
+import type { AuthClient, AuthError, AuthSnapshot, PendingChallenge, UserClaims } from '@payauth/core'
 import { useSyncExternalStore } from 'react'
 import { useAuthClient } from './authContext.ts'
 
@@ -10,8 +10,12 @@ export interface UseAuthResult {
   readonly user: UserClaims | undefined
   /** What last went wrong, while signed in or instead of a session. */
   readonly error: AuthError | undefined
+  /** An SCA challenge or step-up waiting for the user. */
+  readonly challenge: PendingChallenge | undefined
   readonly login: AuthClient['login']
   readonly logout: AuthClient['logout']
+  /** Signs in again as the pending step-up asks. */
+  readonly stepUp: AuthClient['stepUp']
 }
 
 /** The session as the core sees it, re-rendering on every change. */
@@ -24,7 +28,9 @@ export function useAuth(): UseAuthResult {
     isSignedIn: snapshot.status === 'signedIn',
     user: snapshot.status === 'signedIn' ? snapshot.session.user : undefined,
     error: snapshot.status === 'signedIn' || snapshot.status === 'error' ? snapshot.error : undefined,
+    challenge: snapshot.status === 'signedIn' ? snapshot.challenge : undefined,
     login: client.login,
     logout: client.logout,
+    stepUp: client.stepUp,
   }
 }

@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react'
+
+/** The time, updated every `intervalMs` while `active`: for countdowns. */
+export function useNow(active: boolean, intervalMs = 1_000): number {
+  const [now, setNow] = useState(Date.now)
+  useEffect(() => {
+    if (!active) return
+    setNow(Date.now())
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [active, intervalMs])
+  return now
+}

@@ -1,0 +1,29 @@
+import type { AuthClient, PendingScaChallenge } from '@payauth/core'
+import { useSyncExternalStore } from 'react'
+import { useAuthClient } from './authContext.ts'
+
+export interface UseScaChallengeResult {
+  /** The SCA challenge to show now, or undefined. */
+  readonly challenge: PendingScaChallenge | undefined
+  readonly verify: AuthClient['verifyChallenge']
+  readonly resend: AuthClient['resendChallenge']
+  readonly cancel: AuthClient['cancelChallenge']
+}
+
+function scaChallengeOf(client: AuthClient): PendingScaChallenge | undefined {
+  const snapshot = client.getSnapshot()
+  return snapshot.status === 'signedIn' && snapshot.challenge?.kind === 'sca' ? snapshot.challenge : undefined
+}
+
+/** The pending PSD2 SCA challenge and its actions, for apps that draw their own dialog. */
+export function useScaChallenge(): UseScaChallengeResult {
+  const client = useAuthClient()
+  const read = () => scaChallengeOf(client)
+  const challenge = useSyncExternalStore(client.subscribe, read, read)
+  return {
+    challenge,
+    verify: client.verifyChallenge,
+    resend: client.resendChallenge,
+    cancel: client.cancelChallenge,
+  }
+}
