@@ -7,6 +7,7 @@ const demoPort = 5183
 export const demoOrigin = `http://127.0.0.1:${demoPort}`
 export const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`
 export const accessTokenTtlSeconds = 5
+export const scaResendCooldownSeconds = 2
 
 // Debian's Chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -43,6 +44,7 @@ export default defineConfig({
         SANDBOX_APP_ORIGINS: demoOrigin,
         // Short enough that every test lives through several refreshes.
         SANDBOX_ACCESS_TOKEN_TTL: String(accessTokenTtlSeconds),
+        SANDBOX_SCA_RESEND_COOLDOWN: String(scaResendCooldownSeconds),
       },
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',

@@ -7,6 +7,7 @@ import { DpopPage } from './pages/DpopPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { PayPage } from './pages/PayPage.tsx'
 import { SessionPage } from './pages/SessionPage.tsx'
+import { WalletPage } from './pages/WalletPage.tsx'
 import { payAuthClient } from './payClients.ts'
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
         </Link>
         <nav>
           <Link to="/account">Payment methods</Link>
+          <Link to="/wallet">Wallet</Link>
           <Link to="/session">Session</Link>
           <Link to="/dpop">DPoP</Link>
           <Link to="/pay">Pay by bank</Link>
@@ -40,6 +42,14 @@ export function App() {
             element={
               <RequireAuth fallback={<p>Sending you to sign in…</p>}>
                 <SessionPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="/wallet"
+            element={
+              <RequireAuth fallback={<p>Sending you to sign in…</p>}>
+                <WalletPage />
               </RequireAuth>
             }
           />

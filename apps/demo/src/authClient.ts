@@ -1,5 +1,5 @@
-import { createAuthClient } from '@payauth/core'
-import { clientId, dpopClientId, provider, scope } from './config.ts'
+import { createAuthClient, partnerScaVerifier } from '@payauth/core'
+import { clientId, dpopClientId, provider, scope, walletBaseUrl } from './config.ts'
 
 /** One client per registration, created outside React as payauth expects. */
 export const authClient = createAuthClient({
@@ -7,6 +7,8 @@ export const authClient = createAuthClient({
   clientId,
   redirectUri: new URL('/callback', window.location.origin).href,
   scope,
+  // Wallet operations need PSD2 SCA; the partner backend checks the PIN or SMS code.
+  scaVerifier: partnerScaVerifier({ baseUrl: `${walletBaseUrl}/partner` }),
 })
 
 /** The same app with sender-constrained tokens: the DPoP page signs in with this one. */

@@ -28,3 +28,6 @@ export const sandboxOrigin: string | undefined = environment ? undefined : new U
 
 /** Base URL of the oauth20 API and of the merchant backend that creates intents; the sandbox by default. */
 export const payApiBaseUrl: string = env.VITE_PAYAUTH_OAUTH20_URL || new URL(issuer).origin
+
+/** Base URL of the wallet API and of the partner backend that verifies SCA; the sandbox by default. */
+export const walletBaseUrl: string = env.VITE_PAYAUTH_WALLET_URL || new URL(issuer).origin

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
 import { authClient } from './authClient.ts'
+import '@payauth/react/ScaChallenge.css'
 import './styles.css'
 
 const root = document.getElementById('root')

@@ -12,6 +12,8 @@ interface ImportMetaEnv {
   readonly VITE_PAYAUTH_SCOPE?: string
   /** Base URL of the oauth20 API (and of the merchant backend that creates its intents). */
   readonly VITE_PAYAUTH_OAUTH20_URL?: string
+  /** Base URL of the wallet API (and of the partner backend that verifies SCA). */
+  readonly VITE_PAYAUTH_WALLET_URL?: string
   /** Keycloak's `kc_idp_hint`. */
   readonly VITE_PAYAUTH_IDP_HINT?: string
 }
