@@ -9,19 +9,19 @@ const budgets = [
     name: '@payauth/core (with oauth4webapi + idb-keyval)',
     entry: 'packages/core/dist/index.js',
     external: [],
-    maxGzipBytes: 16_000,
+    maxGzipBytes: 21_000,
   },
   {
     name: '@payauth/core (own code only)',
     entry: 'packages/core/dist/index.js',
     external: ['oauth4webapi', 'idb-keyval'],
-    maxGzipBytes: 8_000,
+    maxGzipBytes: 13_000,
   },
   {
     name: '@payauth/react (core and React external)',
     entry: 'packages/react/dist/index.js',
     external: [/^react/, /^@payauth\//],
-    maxGzipBytes: 1_100,
+    maxGzipBytes: 3_000,
   },
 ]
 
