@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { press, useAutoLogin } from './support.ts'
+import { holdBackCallback, press, useAutoLogin } from './support.ts'
 
 async function createIntent(page: Page, options: { ttlSeconds?: number; amount?: string } = {}): Promise<string> {
   await page.goto('/pay')
@@ -57,15 +57,9 @@ test('an intent cannot be authorized twice', async ({ page, context }) => {
 test('a tampered state on the way back is refused', async ({ page, context }) => {
   await useAutoLogin(context)
   await createIntent(page)
-  let callbackUrl = ''
-  const authorize = /\/oauth20\/authorize\?/
-  await page.route(authorize, async (route) => {
-    callbackUrl = (await route.fetch()).url()
-    await route.fulfill({ status: 204 })
-  })
-  await press(page.getByRole('button', { name: 'Authorize with your bank' }))
-  await expect.poll(() => callbackUrl).toContain('code=')
-  await page.unroute(authorize)
+  const callbackUrl = await holdBackCallback(page, /\/oauth20\/authorize\?/, () =>
+    press(page.getByRole('button', { name: 'Authorize with your bank' })),
+  )
   const tampered = new URL(callbackUrl)
   tampered.searchParams.set('state', 'attacker-chosen-state')
   await page.goto(tampered.href)

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { indexedDbKeys, press, signInWithForm, signOut, useAutoLogin, webStorageContents } from './support.ts'
+import {
+  holdBackCallback,
+  indexedDbKeys,
+  press,
+  signInWithForm,
+  signOut,
+  useAutoLogin,
+  webStorageContents,
+} from './support.ts'
 
 test('signs in through the login form, survives a reload, and signs out', async ({ page }) => {
   await page.goto('/')
@@ -60,18 +68,10 @@ test('shows a readable error when the user denies consent', async ({ page }) => 
 
 test('rejects a callback whose state was tampered with', async ({ page, context }) => {
   await useAutoLogin(context)
-  let callbackUrl = ''
-  // Walk the authorization redirects outside the page and hold back the redirect to the app, as an
-  // attacker who rewrites it would. (Routes do not see redirect hops, so take the first request.)
-  const authorize = /\/protocol\/openid-connect\/auth\?/
-  await page.route(authorize, async (route) => {
-    callbackUrl = (await route.fetch()).url()
-    await route.fulfill({ status: 204 })
-  })
   await page.goto('/')
-  await press(page.getByRole('button', { name: 'Sign in' }))
-  await expect.poll(() => callbackUrl).toContain('code=')
-  await page.unroute(authorize)
+  const callbackUrl = await holdBackCallback(page, /\/protocol\/openid-connect\/auth\?/, () =>
+    press(page.getByRole('button', { name: 'Sign in' })),
+  )
 
   const tampered = new URL(callbackUrl)
   tampered.searchParams.set('state', 'attacker-chosen-state')

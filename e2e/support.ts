@@ -1,5 +1,5 @@
 import { autoLoginCookie } from '@payauth/sandbox/autoLoginCookie'
-import { type BrowserContext, type Locator, type Page, test } from '@playwright/test'
+import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test'
 import { sandboxOrigin } from '../playwright.config.ts'
 
 /** Skips the sandbox's login form for tests that are not about it. */
@@ -108,4 +108,21 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL(/\/protocol\/openid-connect\/logout/)
   await page.waitForURL(home)
   await page.getByRole('button', { name: 'Sign in' }).waitFor()
+}
+
+/**
+ * Walks the authorization redirects outside the page (routes do not see redirect hops, so the
+ * first request is taken) and holds back the redirect to the app, as an attacker who rewrites it
+ * would. Returns the callback URL the app would have received.
+ */
+export async function holdBackCallback(page: Page, authorize: RegExp, start: () => Promise<void>): Promise<string> {
+  let callbackUrl = ''
+  await page.route(authorize, async (route) => {
+    callbackUrl = (await route.fetch()).url()
+    await route.fulfill({ status: 204 })
+  })
+  await start()
+  await expect.poll(() => callbackUrl).toContain('code=')
+  await page.unroute(authorize)
+  return callbackUrl
 }

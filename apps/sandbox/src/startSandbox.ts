@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { restrictCors } from './http/restrictCors.ts'
 import { createOauth20Server } from './oauth20/oauth20Server.ts'
@@ -66,72 +66,61 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     resendCooldown: options.scaResendCooldown ?? 30,
   })
 
+  /** Each part of the sandbox and the paths it owns; it answers false for a path it does not serve. */
+  const mounts: readonly Mount[] = [
+    {
+      name: 'PACE realm',
+      owns: (path) => path === paceRealmPath || path.startsWith(`${paceRealmPath}/`),
+      handle: async (req, res) => {
+        await pace.handle(req, res)
+        return true
+      },
+    },
+    { name: 'wallet', owns: (path) => /^\/(wallet|partner|sandbox)\//.test(path), handle: wallet.handle },
+    { name: 'oauth20', owns: (path) => /^\/(oauth20|merchant)\//.test(path), handle: oauth20.handle },
+    { name: 'test endpoint', owns: (path) => path.startsWith('/test/'), handle: pace.handleTest },
+    {
+      name: 'demo users',
+      owns: (path) => path === '/demo-users',
+      async handle(req, res) {
+        // Public by design: the demo shows these so anyone can sign in to the sandbox.
+        const origin = req.headers.origin
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          ...(origin && appOrigins.has(origin) ? { 'access-control-allow-origin': origin } : {}),
+        })
+        res.end(
+          JSON.stringify(demoUsers.map(({ username, password, name, pin }) => ({ username, password, name, pin }))),
+        )
+        return true
+      },
+    },
+    {
+      name: 'health',
+      owns: (path) => path === '/' || path === '/healthz',
+      async handle(_req, res) {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ pace: { issuer: pace.issuer, clientId: demoClientId } }))
+        return true
+      },
+    },
+  ]
+
   server.on('request', (req, res) => {
     restrictCors(req, res, appOrigins)
     const path = req.url ?? '/'
-    if (path === paceRealmPath || path.startsWith(`${paceRealmPath}/`)) {
-      pace.handle(req, res).catch((error: unknown) => {
-        console.error('sandbox: PACE realm failed', error)
+    const mount = mounts.find((candidate) => candidate.owns(path))
+    if (!mount) return notFound(res)
+    mount
+      .handle(req, res)
+      .then((handled) => {
+        if (!handled) notFound(res)
+      })
+      .catch((error: unknown) => {
+        console.error(`sandbox: ${mount.name} failed`, error)
         if (!res.headersSent) res.writeHead(500)
         res.end()
       })
-      return
-    }
-    if (path.startsWith('/wallet/') || path.startsWith('/partner/') || path.startsWith('/sandbox/')) {
-      wallet
-        .handle(req, res)
-        .then((handled) => {
-          if (!handled) notFound(res)
-        })
-        .catch((error: unknown) => {
-          console.error('sandbox: wallet failed', error)
-          if (!res.headersSent) res.writeHead(500)
-          res.end()
-        })
-      return
-    }
-    if (path.startsWith('/oauth20/') || path.startsWith('/merchant/')) {
-      oauth20
-        .handle(req, res)
-        .then((handled) => {
-          if (!handled) notFound(res)
-        })
-        .catch((error: unknown) => {
-          console.error('sandbox: oauth20 failed', error)
-          if (!res.headersSent) res.writeHead(500)
-          res.end()
-        })
-      return
-    }
-    if (path.startsWith('/test/')) {
-      pace
-        .handleTest(req, res)
-        .then((handled) => {
-          if (!handled) notFound(res)
-        })
-        .catch((error: unknown) => {
-          console.error('sandbox: test endpoint failed', error)
-          if (!res.headersSent) res.writeHead(500)
-          res.end()
-        })
-      return
-    }
-    if (path === '/demo-users') {
-      // Public by design: the demo shows these so anyone can sign in to the sandbox.
-      const origin = req.headers.origin
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        ...(origin && appOrigins.has(origin) ? { 'access-control-allow-origin': origin } : {}),
-      })
-      res.end(JSON.stringify(demoUsers.map(({ username, password, name, pin }) => ({ username, password, name, pin }))))
-      return
-    }
-    if (path === '/' || path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ pace: { issuer: pace.issuer, clientId: demoClientId } }))
-      return
-    }
-    notFound(res)
   })
 
   return {
@@ -142,6 +131,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     oauth20BaseUrl: origin,
     close: () => closeServer(server),
   }
+}
+
+interface Mount {
+  readonly name: string
+  owns(path: string): boolean
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>
 }
 
 function notFound(res: ServerResponse): void {
