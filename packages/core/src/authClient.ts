@@ -334,6 +334,8 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
 
   function follow(): void {
+    // start() runs again after a failure; listen once.
+    if (detachers.length > 0) return
     detachers.push(channel.subscribe(() => void syncFromStore().catch(() => {})))
     detachers.push(wakeEvents(() => void syncFromStore().catch(() => {})))
   }
