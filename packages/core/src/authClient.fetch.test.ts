@@ -101,7 +101,9 @@ describe('Paysafe SCA', () => {
       availableVerifications: [{ method: 'PIN' }, { method: 'OTP', channel: 'SMS', target: '+44 ••• 123' }],
       queued: 0,
     })
-    expect(challenge.expiresAt - challenge.createdAt).toBe(900_000)
+    // The 15-minute window, counted on this device's clock from when the challenge arrived.
+    expect(challenge.expiresAt - Date.now()).toBeGreaterThan(899_000)
+    expect(challenge.expiresAt - Date.now()).toBeLessThanOrEqual(900_000)
 
     await tab.client.verifyChallenge({ method: 'PIN', value: '0000' })
     const rejected = shownChallenge(tab) as PendingScaChallenge

@@ -89,7 +89,9 @@ describe('refresh', () => {
     const stored = await storedSession(store)
     await store.set(sessionKey(), { ...stored, refreshToken: 'revoked-or-forged' })
     time += 10 * minute
-    const error = await rejection(first.client.getAccessToken())
+    const thrown = await rejection(first.client.getAccessToken())
+    expect(thrown.code).toBe(AuthErrorCode.LoginRequired)
+    const error = thrown.cause
     expect(error).toBeInstanceOf(OAuthResponseError)
     expect((error as OAuthResponseError).error).toBe('invalid_grant')
     expect(first.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'rejected', error })
@@ -122,6 +124,69 @@ describe('refresh', () => {
     const recovered = h.client.getSnapshot()
     expect(recovered.status === 'signedIn' && recovered.error).toBeUndefined()
     h.client.dispose()
+  })
+})
+
+describe('races', () => {
+  it('a logout during a refresh stays a logout', async () => {
+    let time = Date.now()
+    let releaseRefresh: () => void = () => {}
+    const store = memoryTokenStore()
+    const tab = harness({
+      store,
+      now: () => time,
+      fetch: async (input, init) => {
+        if (new URLSearchParams(String(init?.body)).get('grant_type') === 'refresh_token') {
+          await new Promise<void>((resolve) => {
+            releaseRefresh = resolve
+          })
+        }
+        return fetch(input, init)
+      },
+    })
+    await tab.client.handleCallback(await signInAs(tab))
+    time += 10 * minute
+    const pending = tab.client.getAccessToken()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await tab.client.logout({ endSession: false })
+    releaseRefresh()
+    expect((await rejection(pending)).code).toBe(AuthErrorCode.LoginRequired)
+    expect(tab.client.getSnapshot()).toMatchObject({ status: 'signedOut', reason: 'logout' })
+    expect(await storedSession(store)).toBeUndefined()
+  })
+
+  it('a failed callback does not hide the stored session', async () => {
+    const store = memoryTokenStore()
+    const first = harness({ store })
+    await first.client.handleCallback(await signInAs(first))
+    const reloaded = harness({ store })
+    const error = await rejection(reloaded.client.handleCallback(`${appOrigin}/callback?state=forged&code=x`))
+    await reloaded.client.start()
+    const snapshot = reloaded.client.getSnapshot()
+    expect(snapshot.status).toBe('signedIn')
+    expect(snapshot.status === 'signedIn' && snapshot.error).toBe(error)
+  })
+
+  it('keeps the session and shows the error when a refresh fails with an unexpected answer', async () => {
+    let time = Date.now()
+    const store = memoryTokenStore()
+    const first = harness({ store })
+    await first.client.handleCallback(await signInAs(first))
+    time += 60 * minute
+    const reloaded = harness({
+      store,
+      now: () => time,
+      // A firewall's HTML page instead of the token endpoint's JSON.
+      fetch: async (input, init) =>
+        String(input).endsWith('/token')
+          ? new Response('<html>Too many requests</html>', { status: 429, headers: { 'content-type': 'text/html' } })
+          : fetch(input, init),
+    })
+    await reloaded.client.start()
+    const snapshot = reloaded.client.getSnapshot()
+    expect(snapshot.status).toBe('signedIn')
+    expect(snapshot.status === 'signedIn' && snapshot.error?.code).toBe(AuthErrorCode.InvalidResponse)
+    reloaded.client.dispose()
   })
 })
 

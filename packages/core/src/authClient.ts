@@ -211,6 +211,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   let sessionTimer: ReturnType<typeof setTimeout> | undefined
   let dpopHttp: Promise<HttpOptions> | undefined
   let pendingStepUp: PendingStepUp | undefined
+  let disposed = false
   const scaChallenges = scaQueue({
     verifier: options.scaVerifier,
     now,
@@ -223,7 +224,16 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   function setSnapshot(next: AuthSnapshot): void {
     if (Object.is(next, snapshot)) return
     snapshot = next
-    for (const listener of [...listeners]) listener()
+    for (const listener of [...listeners]) {
+      try {
+        listener()
+      } catch (error) {
+        // A subscriber's bug must not stop the session's own bookkeeping; report it unhandled.
+        queueMicrotask(() => {
+          throw error
+        })
+      }
+    }
   }
 
   function record(error: AuthError): void {
@@ -304,6 +314,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   /** Refreshes when the token turns stale; without a refresh token, signs out when it expires. */
   function scheduleSessionCheck(current: TokenSet, delay?: number): void {
     clearTimeout(sessionTimer)
+    if (disposed) return
     const due = delay ?? (canRefresh(current) ? staleAt(current) : current.expiresAt) - now()
     sessionTimer = setTimeout(() => void checkSession(), Math.min(maxTimerDelayMs, Math.max(0, due)))
     // In Node (SSR, tests) a pending refresh must not keep the process alive.
@@ -312,7 +323,12 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
 
   async function checkSession(): Promise<void> {
     const current = tokens
-    if (!current || isFresh(current, now())) return
+    if (!current) return
+    if (isFresh(current, now())) {
+      // The timer fired early (clamped delay, clock moved back): keep watching.
+      scheduleSessionCheck(current)
+      return
+    }
     if (canRefresh(current)) {
       await refresh().catch(() => {})
     } else if (current.expiresAt <= now()) {
@@ -345,14 +361,22 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       follow()
       const stored = await store.get<TokenSet>(keys.session)
       await sweepLoginTransactions()
-      // A callback that finished first has the newer truth.
-      if (snapshot.status !== 'loading') return
-      if (!stored) return setSnapshot(signedOut('none'))
-      if (isFresh(stored, now())) return adopt(stored)
+      // A callback that finished first has the newer truth; one that failed has not replaced the session.
+      if (snapshot.status === 'signedIn') return
+      const earlier = snapshot.status === 'error' ? snapshot.error : undefined
+      if (!stored) {
+        if (!earlier) setSnapshot(signedOut('none'))
+        return
+      }
+      if (isFresh(stored, now()) || (!canRefresh(stored) && now() < stored.expiresAt)) {
+        adopt(stored)
+        if (earlier) setSnapshot(signedIn(stored, earlier, currentChallenge()))
+        return
+      }
       if (!canRefresh(stored)) {
-        if (now() < stored.expiresAt) return adopt(stored)
         await store.delete(keys.session)
-        return setSnapshot(signedOut('expired'))
+        if (!earlier) setSnapshot(signedOut('expired'))
+        return
       }
       tokens = stored
       // A failure is in the snapshot by now; a transient one keeps the session and retries.
@@ -408,11 +432,26 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
             { clientId, scopeSeparator, now: now() },
             await tokenHttp(),
           )
+          // Compare and set: a logout (or a new sign-in) while the request ran must not be undone.
+          const current = await store.get<TokenSet>(keys.session)
+          if (current?.refreshToken !== stored.refreshToken) {
+            if (refreshed.refreshToken)
+              void revokeToken(server, clientId, refreshed.refreshToken, plainHttp).catch(() => {})
+            throw new AuthError(AuthErrorCode.LoginRequired, 'The session ended while it was being refreshed', {
+              cause: { reason: 'replaced during refresh' },
+            })
+          }
           await store.set(keys.session, refreshed)
           channel.post({ type: 'sessionChanged' })
           return refreshed
         } catch (error) {
-          if (error instanceof OAuthResponseError && !isTransient(error)) {
+          const current = await store.get<TokenSet>(keys.session)
+          // Forget the refused session, unless a logout or a new sign-in already replaced it.
+          if (
+            error instanceof OAuthResponseError &&
+            !isTransient(error) &&
+            current?.refreshToken === stored.refreshToken
+          ) {
             await store.delete(keys.session)
             channel.post({ type: 'sessionChanged' })
           }
@@ -423,14 +462,20 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       return next
     } catch (error) {
       const authError = toAuthError(error, AuthErrorCode.InvalidResponse, 'Refreshing the session failed')
-      if (isTransient(authError) && tokens) {
+      if (authError instanceof OAuthResponseError && !isTransient(authError)) {
+        // After a logout here there is nothing left to end (the refusal may be that logout's revocation).
+        if (tokens) endLocally('rejected', authError)
+      } else if (authError.code === AuthErrorCode.LoginRequired) {
+        const stored = await store.get<TokenSet>(keys.session).catch(() => undefined)
+        // A new sign-in may have replaced the session meanwhile: take it rather than sign out.
+        if (stored && stored.accessToken !== tokens?.accessToken) adopt(stored)
+        else if (tokens) endLocally(tokens.refreshExpiresAt !== undefined ? 'expired' : 'logout')
+      } else if (tokens) {
+        // Outages, and failures that say nothing about the tokens (a 502 page at discovery, a
+        // storage hiccup): keep the session, show the error, retry later.
         failedRefreshes++
         setSnapshot(signedIn(tokens, authError, currentChallenge()))
         scheduleSessionCheck(tokens, backoffDelay(failedRefreshes))
-      } else if (authError instanceof OAuthResponseError) {
-        endLocally('rejected', authError)
-      } else if (authError.code === AuthErrorCode.LoginRequired) {
-        endLocally(tokens?.refreshExpiresAt !== undefined ? 'expired' : 'logout')
       }
       throw authError
     }
@@ -633,6 +678,10 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       } catch (error) {
         // Stale is not expired: while the server is unreachable, the old token still works.
         if (isTransient(error) && tokens && now() < tokens.expiresAt) return tokens.accessToken
+        // The session is over (refused, revoked, signed out meanwhile): the snapshot says why.
+        if (snapshot.status === 'signedOut') {
+          throw new AuthError(AuthErrorCode.LoginRequired, 'The session has ended; sign in again', { cause: error })
+        }
         throw error
       }
     }, 'Getting an access token failed')
@@ -651,7 +700,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         if (ending?.refreshToken && typeof server.revocation_endpoint === 'string') {
           await revokeToken(server, clientId, ending.refreshToken, {
             ...plainHttp,
-            signal: AbortSignal.timeout(revocationTimeoutMs),
+            signal: () => AbortSignal.timeout(revocationTimeoutMs),
           })
         }
       } catch (error) {
@@ -738,6 +787,8 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
 
   function dispose(): void {
+    disposed = true
+    scaChallenges.cancelAll()
     clearTimeout(sessionTimer)
     for (const detach of detachers.splice(0)) detach()
   }

@@ -16,6 +16,9 @@ describe('toAppPath', () => {
     'javascript:alert(1)',
     'https://shop.example.evil.example/',
     'http://shop.example/',
+    'https://shop.example//evil.example/x',
+    '/.//evil.example',
+    '/\\evil.example',
   ])('refuses %s', (target) => {
     expect(() => toAppPath(target, origin)).toThrowError(
       expect.objectContaining({ code: AuthErrorCode.InvalidReturnTo }),

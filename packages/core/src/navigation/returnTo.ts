@@ -7,7 +7,8 @@ import { parseUrl } from './parseUrl.ts'
  */
 export function toAppPath(returnTo: string, appOrigin: string): string {
   const url = parseUrl(returnTo, appOrigin)
-  if (!url || url.origin !== appOrigin) {
+  // A path starting with `//` would read as another host once used as a URL again.
+  if (!url || url.origin !== appOrigin || url.pathname.startsWith('//')) {
     throw new AuthError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${appOrigin}: ${returnTo}`, {
       cause: { returnTo, appOrigin },
     })

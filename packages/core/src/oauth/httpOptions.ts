@@ -8,6 +8,8 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 export interface HttpOptions {
   readonly [oauth.customFetch]: FetchLike
   readonly [oauth.allowInsecureRequests]: boolean
+  /** A fresh timeout per request, so a hung server cannot hold the cross-tab refresh lock. */
+  readonly signal: () => AbortSignal
   /** Signs DPoP proofs for token requests when the client is DPoP-bound. */
   readonly DPoP?: oauth.DPoPHandle
 }
@@ -16,8 +18,12 @@ export function httpOptions(issuer: URL, fetchImpl: FetchLike): HttpOptions {
   return {
     [oauth.customFetch]: networkGuardedFetch(fetchImpl),
     [oauth.allowInsecureRequests]: isLoopbackHttp(issuer),
+    signal: () => AbortSignal.timeout(requestTimeoutMs),
   }
 }
+
+/** Shorter than the IndexedDB lease (15 s), so a slow refresh gives up before another tab may start one. */
+const requestTimeoutMs = 10_000
 
 /** A rejected fetch is a network failure (offline, DNS, CORS); give it its own code. */
 function networkGuardedFetch(fetchImpl: FetchLike): FetchLike {

@@ -12,7 +12,7 @@ export async function revokeToken(
   server: AuthorizationServer,
   clientId: string,
   token: string,
-  http: HttpOptions & { readonly signal?: AbortSignal },
+  http: HttpOptions,
 ): Promise<void> {
   try {
     const response = await oauth.revocationRequest(server, { client_id: clientId }, oauth.None(), token, {

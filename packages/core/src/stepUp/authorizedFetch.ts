@@ -50,8 +50,10 @@ export async function authorizedFetch(
     let response: Response
     let challenges: oauth.WWWAuthenticateChallenge[] | undefined
     try {
+      // API calls may take as long as the caller allows: no token-request timeout here.
+      const { signal: _tokenRequestTimeout, ...http } = await deps.http()
       const options = {
-        ...(await deps.http()),
+        ...http,
         [oauth.allowInsecureRequests]: isLoopbackHttp(url),
         ...(init?.signal ? { signal: init.signal } : {}),
       } as oauth.ProtectedResourceRequestOptions

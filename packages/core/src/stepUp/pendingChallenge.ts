@@ -1,7 +1,10 @@
 import type { AuthError, StepUpRequirement } from '../errors.ts'
 import type { ScaDetails } from './scaDetails.ts'
 
-/** The SCA challenge the user is asked to complete now, as the snapshot shows it. */
+/**
+ * The SCA challenge the user is asked to complete now, as the snapshot shows it. `expiresAt` is on
+ * this device's clock: the server's window, counted from when the challenge arrived.
+ */
 export interface PendingScaChallenge extends ScaDetails {
   readonly kind: 'sca'
   /** Attempts left, once the verifier has said. */

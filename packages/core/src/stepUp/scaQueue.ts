@@ -16,6 +16,8 @@ export interface ScaQueueOptions {
 interface Entry {
   readonly details: ScaDetails
   view: Omit<PendingScaChallenge, 'queued'>
+  /** The work under way on this challenge (a verification or resend), so a double click joins it. */
+  inFlight: Promise<void> | undefined
   readonly resolve: (header: string) => void
   readonly reject: (error: AuthError) => void
   timer: ReturnType<typeof setTimeout> | undefined
@@ -56,10 +58,17 @@ export function scaQueue(options: ScaQueueOptions) {
     settle(entry, { error: new ScaError(code, message, entry.details, { cause }) })
   }
 
-  function enqueue(details: ScaDetails): Promise<string> {
+  function enqueue(serverDetails: ScaDetails): Promise<string> {
+    // The window is the server's, the clock this device's: a device clock minutes off must not
+    // expire the challenge early or late, so the deadline counts from now.
+    const details: ScaDetails = {
+      ...serverDetails,
+      expiresAt: options.now() + (serverDetails.expiresAt - serverDetails.createdAt),
+    }
     return new Promise<string>((resolve, reject) => {
       const entry: Entry = {
         details,
+        inFlight: undefined,
         view: {
           kind: 'sca',
           ...details,
@@ -109,15 +118,21 @@ export function scaQueue(options: ScaQueueOptions) {
       settle(entry, { error })
       throw error
     }
-    if (entry.view.busy) return
+    if (entry.inFlight) return entry.inFlight
+    const verifier = options.verifier
     update(entry, { busy: true, error: undefined })
-    try {
-      await task(entry, options.verifier, await options.accessToken())
-    } catch (error) {
-      const authError = toAuthError(error, AuthErrorCode.InvalidResponse, 'The SCA verifier failed')
-      update(entry, { busy: false, error: authError })
-      throw authError
-    }
+    entry.inFlight = (async () => {
+      try {
+        await task(entry, verifier, await options.accessToken())
+      } catch (error) {
+        const authError = toAuthError(error, AuthErrorCode.InvalidResponse, 'The SCA verifier failed')
+        update(entry, { busy: false, error: authError })
+        throw authError
+      } finally {
+        entry.inFlight = undefined
+      }
+    })()
+    return entry.inFlight
   }
 
   function verify(attempt: ScaAttempt): Promise<void> {
