@@ -4,9 +4,8 @@ import type { TokenSet, UserClaims } from '../session/tokenSet.ts'
 import { grantedAuthorizationDetails } from './authorizationDetails.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 import type { HttpOptions } from './httpOptions.ts'
-import { throwIfServerError } from './serverError.ts'
 import { toAuthError } from './toAuthError.ts'
-import { withDpopNonceRetry } from './withDpopNonceRetry.ts'
+import { tokenEndpointCall } from './tokenEndpointCall.ts'
 
 export interface CodeExchangeInput {
   readonly clientId: string
@@ -35,22 +34,23 @@ export async function exchangeCode(
 ): Promise<TokenSet> {
   const client: oauth.Client = { client_id: input.clientId }
   try {
-    const result = await withDpopNonceRetry(async () => {
-      const response = await oauth.authorizationCodeGrantRequest(
-        server,
-        client,
-        oauth.None(),
-        input.callbackParams,
-        input.redirectUri,
-        input.codeVerifier,
-        http,
-      )
-      throwIfServerError(response)
-      return oauth.processAuthorizationCodeResponse(server, client, response, {
-        expectedNonce: input.nonce ?? oauth.expectNoNonce,
-        requireIdToken: input.nonce !== undefined,
-      })
-    })
+    const result = await tokenEndpointCall(
+      () =>
+        oauth.authorizationCodeGrantRequest(
+          server,
+          client,
+          oauth.None(),
+          input.callbackParams,
+          input.redirectUri,
+          input.codeVerifier,
+          http,
+        ),
+      (response) =>
+        oauth.processAuthorizationCodeResponse(server, client, response, {
+          expectedNonce: input.nonce ?? oauth.expectNoNonce,
+          requireIdToken: input.nonce !== undefined,
+        }),
+    )
     return toTokenSet(result, input)
   } catch (error) {
     throw toAuthError(error, AuthErrorCode.InvalidResponse, 'The token response is not valid')

@@ -2,9 +2,8 @@ import * as oauth from 'oauth4webapi'
 import { AuthErrorCode } from '../errors.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 import type { HttpOptions } from './httpOptions.ts'
-import { throwIfServerError } from './serverError.ts'
 import { toAuthError } from './toAuthError.ts'
-import { withDpopNonceRetry } from './withDpopNonceRetry.ts'
+import { tokenEndpointCall } from './tokenEndpointCall.ts'
 
 /** Token type URIs of RFC 8693 §3. */
 export const TokenTypeUri = {
@@ -63,18 +62,18 @@ export async function exchangeToken(
   if (exchange.scope) params.set('scope', exchange.scope.join(context.scopeSeparator))
   if (exchange.requestedTokenType) params.set('requested_token_type', exchange.requestedTokenType)
   try {
-    const result = await withDpopNonceRetry(async () => {
-      const response = await oauth.genericTokenEndpointRequest(
-        server,
-        client,
-        oauth.None(),
-        'urn:ietf:params:oauth:grant-type:token-exchange',
-        params,
-        http,
-      )
-      throwIfServerError(response)
-      return oauth.processGenericTokenEndpointResponse(server, client, response)
-    })
+    const result = await tokenEndpointCall(
+      () =>
+        oauth.genericTokenEndpointRequest(
+          server,
+          client,
+          oauth.None(),
+          'urn:ietf:params:oauth:grant-type:token-exchange',
+          params,
+          http,
+        ),
+      (response) => oauth.processGenericTokenEndpointResponse(server, client, response),
+    )
     return {
       accessToken: result.access_token,
       tokenType: result.token_type === 'dpop' ? 'DPoP' : 'Bearer',

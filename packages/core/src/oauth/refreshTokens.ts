@@ -4,9 +4,8 @@ import type { TokenSet } from '../session/tokenSet.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 import { toTokenSet } from './exchangeCode.ts'
 import type { HttpOptions } from './httpOptions.ts'
-import { throwIfServerError } from './serverError.ts'
 import { toAuthError } from './toAuthError.ts'
-import { withDpopNonceRetry } from './withDpopNonceRetry.ts'
+import { tokenEndpointCall } from './tokenEndpointCall.ts'
 
 export interface RefreshInput {
   readonly clientId: string
@@ -27,11 +26,10 @@ export async function refreshTokens(
 ): Promise<TokenSet> {
   const client: oauth.Client = { client_id: input.clientId }
   try {
-    const result = await withDpopNonceRetry(async () => {
-      const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), current.refreshToken, http)
-      throwIfServerError(response)
-      return oauth.processRefreshTokenResponse(server, client, response)
-    })
+    const result = await tokenEndpointCall(
+      () => oauth.refreshTokenGrantRequest(server, client, oauth.None(), current.refreshToken, http),
+      (response) => oauth.processRefreshTokenResponse(server, client, response),
+    )
     const next = toTokenSet(result, {
       requestedScope: current.scope,
       scopeSeparator: input.scopeSeparator,
