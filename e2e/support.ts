@@ -104,8 +104,10 @@ export async function signInQuickly(page: Page, context: BrowserContext, usernam
  */
 export async function signOut(page: Page): Promise<void> {
   const home = `${new URL(page.url()).origin}/`
+  // Wait from before the click: the round trip can be over before a later wait would start.
+  const leftForLogout = page.waitForURL(/\/protocol\/openid-connect\/logout/)
   await press(page.getByRole('button', { name: 'Sign out' }))
-  await page.waitForURL(/\/protocol\/openid-connect\/logout/)
+  await leftForLogout
   await page.waitForURL(home)
   await page.getByRole('button', { name: 'Sign in' }).waitFor()
 }
