@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test'
 import { accessTokenTtlSeconds, sandboxOrigin } from '../playwright.config.ts'
 import { press, signInQuickly, signOut, storedSession, useAutoLogin } from './support.ts'
 
@@ -8,12 +8,22 @@ interface TokenRequestLog {
   reusedRefreshTokens: number
 }
 
-test('three tabs firing concurrent calls share one refresh per expiry and stay signed in', async ({
-  page,
-  context,
-  request,
-}) => {
-  test.slow()
+for (const browserKind of ['with Web Locks', 'without Web Locks (an IndexedDB lease instead)']) {
+  test(`three tabs firing concurrent calls share one refresh per expiry and stay signed in, ${browserKind}`, async ({
+    page,
+    context,
+    request,
+  }) => {
+    test.slow()
+    if (browserKind.startsWith('without')) {
+      // As in Safari before 15.4: payauth falls back to its IndexedDB lease lock.
+      await context.addInitScript(() => Object.defineProperty(navigator, 'locks', { value: undefined }))
+    }
+    await threeTabs(page, context, request)
+  })
+}
+
+async function threeTabs(page: Page, context: BrowserContext, request: APIRequestContext): Promise<void> {
   await signInQuickly(page, context)
   const tabs = [page, await context.newPage(), await context.newPage()]
   for (const tab of tabs) {
@@ -45,7 +55,7 @@ test('three tabs firing concurrent calls share one refresh per expiry and stay s
   const gaps = log.refreshes.slice(1).map((refresh, index) => refresh.at - (log.refreshes[index]?.at ?? 0))
   for (const gap of gaps) expect(gap).toBeGreaterThan((accessTokenTtlSeconds * 1000) / 2)
   for (const tab of tabs) await expect(tab.getByTestId('session-token')).toBeVisible()
-})
+}
 
 test('signing out in one tab signs out every tab; the server refuses the old refresh token', async ({
   page,
