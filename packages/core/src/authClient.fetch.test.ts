@@ -161,6 +161,22 @@ describe('Paysafe SCA', () => {
     expect((await rejection(call)).code).toBe(AuthErrorCode.ScaCancelled)
   })
 
+  it('gives up the challenge when the caller aborts the call', async () => {
+    const tab = await signedInTab()
+    const controller = new AbortController()
+    const call = tab.client.fetch(`${sandbox.origin}/wallet/transfers`, {
+      method: 'POST',
+      body: JSON.stringify({ amount: '3.00', to: 'x' }),
+      signal: controller.signal,
+    })
+    await nextChallenge(tab)
+    controller.abort()
+    expect((await rejection(call)).code).toBe(AuthErrorCode.Aborted)
+    expect(shownChallenge(tab)).toBeUndefined()
+    const snapshot = tab.client.getSnapshot()
+    expect(snapshot.status === 'signedIn' && snapshot.error).toBeUndefined()
+  })
+
   it('queues two challenges and shows one at a time', async () => {
     const tab = await signedInTab()
     const first = transfer(tab, '10.00')

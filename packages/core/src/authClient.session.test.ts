@@ -203,6 +203,20 @@ describe('across tabs', () => {
     expect(snapshot.status === 'signedIn' && snapshot.session.user?.sub).toBe('alice')
   })
 
+  it('one callback URL open in two tabs completes in one of them only', async () => {
+    const { tabs } = browser(2)
+    const [first, second] = tabs as [Harness, Harness]
+    const callbackUrl = await signInAs(first)
+    const outcomes = await Promise.allSettled([
+      first.client.handleCallback(callbackUrl),
+      second.client.handleCallback(callbackUrl),
+    ])
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const refusal = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult
+    expect(refusal.reason).toMatchObject({ code: AuthErrorCode.StateUsed })
+    expect(first.tokenRequests() + second.tokenRequests()).toBe(1)
+  })
+
   it('a sign-out in one tab reaches the others', async () => {
     const { tabs, first } = await signedInBrowser(3)
     const others = tabs.slice(1)

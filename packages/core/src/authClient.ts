@@ -237,6 +237,8 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
 
   function record(error: AuthError): void {
+    // The caller gave up; nothing went wrong that the app should show.
+    if (error.code === AuthErrorCode.Aborted) return
     const alreadySaysSo =
       snapshot.status === 'signedOut' && (error.code === AuthErrorCode.LoginRequired || snapshot.error === error)
     if (!alreadySaysSo) setSnapshot(withError(snapshot, error))
@@ -256,13 +258,16 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   /** Options for token requests: with a DPoP handle on the client's stored key when DPoP is on. */
   function tokenHttp(): Promise<HttpOptions> {
     if (!options.dpop) return Promise.resolve(plainHttp)
-    dpopHttp ??= dpopKeyPair(store, keys.dpopKey).then(
-      (keyPair) => withDpop(plainHttp, keyPair),
-      (error: unknown) => {
-        dpopHttp = undefined
-        throw error
-      },
-    )
+    // Under the cross-tab lock, so two tabs' first token requests cannot make two keys.
+    dpopHttp ??= lock
+      .run(`${refreshLockName}:dpop-key`, () => dpopKeyPair(store, keys.dpopKey))
+      .then(
+        (keyPair) => withDpop(plainHttp, keyPair),
+        (error: unknown) => {
+          dpopHttp = undefined
+          throw error
+        },
+      )
     return dpopHttp
   }
 
@@ -563,6 +568,20 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
 
   async function completeCallback(url: URL, state: string): Promise<CallbackResult> {
     scrubAddressBar(url)
+    // The check and the claim run under the cross-tab lock: one callback URL open in two tabs
+    // completes in one of them only.
+    const transaction = await lock.run(`${refreshLockName}:callback:${state}`, () => claimLoginTransaction(state))
+    const server = await getServer()
+    const tokens = await tokensFromCallback(server, url, transaction)
+    const next: TokenSet = transaction.intent ? { ...tokens, intent: transaction.intent } : tokens
+    await store.set(keys.session, next)
+    channel.post({ type: 'sessionChanged' })
+    adopt(next)
+    return { returnTo: toAppPath(transaction.returnTo, appOrigin), session: sessionOf(snapshot) }
+  }
+
+  /** The pending sign-in `state` names, marked used; a typed error when there is none to use. */
+  async function claimLoginTransaction(state: string): Promise<LoginTransaction> {
     const transaction = state ? await store.get<LoginTransaction>(keys.login(state)) : undefined
     if (!transaction) {
       throw new AuthError(
@@ -586,15 +605,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         cause: { state, expiresAt: transaction.expiresAt },
       })
     }
-    // Claim the sign-in before any network call so a replay cannot race this one.
+    // Claimed before any network call, so a replay cannot race this one.
     await store.set(keys.login(state), { ...transaction, usedAt: now() } satisfies LoginTransaction)
-    const server = await getServer()
-    const tokens = await tokensFromCallback(server, url, transaction)
-    const next: TokenSet = transaction.intent ? { ...tokens, intent: transaction.intent } : tokens
-    await store.set(keys.session, next)
-    channel.post({ type: 'sessionChanged' })
-    adopt(next)
-    return { returnTo: toAppPath(transaction.returnTo, appOrigin), session: sessionOf(snapshot) }
+    return transaction
   }
 
   /** Redeems the code, or (legacy implicit) reads the tokens from the fragment. */
@@ -742,7 +755,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
               if (tokens && canRefresh(tokens)) await refresh(rejected)
             },
             http: () => (tokens?.tokenType === 'DPoP' ? tokenHttp() : Promise.resolve(plainHttp)),
-            completeSca: (details) => scaChallenges.enqueue(details),
+            completeSca: (details, signal) => scaChallenges.enqueue(details, signal),
             requireStepUp(requirement) {
               pendingStepUp = { kind: 'stepUp', ...requirement }
               publishChallenge()

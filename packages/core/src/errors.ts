@@ -39,6 +39,8 @@ export const AuthErrorCode = {
   InvalidReturnTo: 'invalid_return_to',
   /** The token store failed to read or write. */
   StorageError: 'storage_error',
+  /** The caller aborted the call through its `AbortSignal`. */
+  Aborted: 'aborted',
   /** A `WWW-Authenticate: SCA` challenge whose details are missing or malformed. */
   InvalidScaChallenge: 'invalid_sca_challenge',
   /** The operation needs strong customer authentication and no `scaVerifier` is configured. */

@@ -7,6 +7,9 @@ import { AuthError, type AuthErrorCode, AuthErrorCode as Code, oauthResponseErro
  */
 export function toAuthError(error: unknown, fallback: AuthErrorCode, message: string): AuthError {
   if (error instanceof AuthError) return error
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new AuthError(Code.Aborted, `${message}: aborted by the caller`, { cause: error })
+  }
   if (error instanceof oauth.ResponseBodyError) {
     return oauthResponseError(
       Code.TokenError,

@@ -43,6 +43,24 @@ describe('leaseLock', () => {
     expect(ran).toBe(true)
   })
 
+  it('keeps the lease of a live holder whose task outlasts it', async () => {
+    const options = { databaseName: 'payauth-locks-long', leaseMs: 60, pollMs: 5 }
+    const slow = leaseLock(options)
+    const waiter = leaseLock(options)
+    const events: string[] = []
+    const first = slow.run('refresh', async () => {
+      events.push('slow start')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      events.push('slow end')
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const second = waiter.run('refresh', async () => {
+      events.push('waiter')
+    })
+    await Promise.all([first, second])
+    expect(events).toEqual(['slow start', 'slow end', 'waiter'])
+  })
+
   it('releases the lock when the task fails', async () => {
     const lock = leaseLock({ pollMs: 1, databaseName: 'payauth-locks-fail' })
     await expect(lock.run('refresh', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')

@@ -18,7 +18,8 @@ export interface LeaseLockOptions {
 /**
  * A cross-tab lock for browsers without Web Locks (Safari before 15.4), built on IndexedDB: its
  * read-write transactions on one store run one at a time across tabs, so taking a lease with
- * `update` is an atomic compare-and-set. A crashed holder's lease lapses after `leaseMs`.
+ * `update` is an atomic compare-and-set. The holder renews its lease while its task runs; a
+ * crashed holder's lease lapses after `leaseMs`.
  */
 export function leaseLock(options: LeaseLockOptions = {}): AuthLock {
   const leaseMs = options.leaseMs ?? 15_000
@@ -47,6 +48,14 @@ export function leaseLock(options: LeaseLockOptions = {}): AuthLock {
     }
   }
 
+  function renew(name: string, holder: string): Promise<void> {
+    return update<Lease>(
+      name,
+      (current) => (current?.holder === holder ? { holder, until: now() + leaseMs } : current),
+      open(),
+    )
+  }
+
   async function release(name: string, holder: string): Promise<void> {
     const current = await get<Lease>(name, open())
     if (current?.holder === holder) await del(name, open())
@@ -56,9 +65,12 @@ export function leaseLock(options: LeaseLockOptions = {}): AuthLock {
     async run(name, task) {
       const holder = crypto.randomUUID()
       await acquire(name, holder)
+      // A live holder keeps its lease however long the task takes; only a dead one lets it lapse.
+      const renewal = setInterval(() => void renew(name, holder).catch(() => {}), leaseMs / 3)
       try {
         return await task()
       } finally {
+        clearInterval(renewal)
         await release(name, holder)
       }
     },

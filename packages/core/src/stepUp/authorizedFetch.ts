@@ -14,7 +14,7 @@ export interface AuthorizedFetchDeps {
   /** HTTP options, with the DPoP handle when the session is DPoP-bound. */
   http(): Promise<HttpOptions>
   /** Shows the SCA challenge and resolves with the `SCA-Authorization` header once verified. */
-  completeSca(details: ScaDetails): Promise<string>
+  completeSca(details: ScaDetails, signal: AbortSignal | undefined): Promise<string>
   /** Records a pending step-up and returns the error the call rejects with. */
   requireStepUp(requirement: StepUpRequirement): Error
   /** Resolves relative request URLs. */
@@ -39,6 +39,7 @@ export async function authorizedFetch(
   const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), base), init)
   const body = request.body === null ? null : await request.arrayBuffer()
   const url = new URL(request.url)
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined)
   let scaHeader: string | undefined
   let refreshed = false
   let nonceRetried = false
@@ -55,7 +56,7 @@ export async function authorizedFetch(
       const options = {
         ...http,
         [oauth.allowInsecureRequests]: isLoopbackHttp(url),
-        ...(init?.signal ? { signal: init.signal } : {}),
+        ...(signal ? { signal } : {}),
       } as oauth.ProtectedResourceRequestOptions
       response = await oauth.protectedResourceRequest(accessToken, request.method, url, headers, body, options)
     } catch (error) {
@@ -73,7 +74,7 @@ export async function authorizedFetch(
     const header = response.headers.get('www-authenticate')
     const sca = response.status === 401 && header ? parseScaChallenge(header) : undefined
     if (sca) {
-      scaHeader = await deps.completeSca(sca)
+      scaHeader = await deps.completeSca(sca, signal)
       continue
     }
     const bearer = challenges?.find((challenge) => challenge.scheme === 'bearer' || challenge.scheme === 'dpop')

@@ -19,7 +19,7 @@ interface Entry {
   /** The work under way on this challenge (a verification or resend), so a double click joins it. */
   inFlight: Promise<void> | undefined
   readonly resolve: (header: string) => void
-  readonly reject: (error: AuthError) => void
+  readonly reject: (error: unknown) => void
   timer: ReturnType<typeof setTimeout> | undefined
 }
 
@@ -44,7 +44,7 @@ export function scaQueue(options: ScaQueueOptions) {
     if (entry === entries[0]) options.onChange()
   }
 
-  function settle(entry: Entry, outcome: { header: string } | { error: AuthError }): void {
+  function settle(entry: Entry, outcome: { header: string } | { error: unknown }): void {
     const index = entries.indexOf(entry)
     if (index === -1) return
     entries.splice(index, 1)
@@ -58,7 +58,8 @@ export function scaQueue(options: ScaQueueOptions) {
     settle(entry, { error: new ScaError(code, message, entry.details, { cause }) })
   }
 
-  function enqueue(serverDetails: ScaDetails): Promise<string> {
+  /** `signal` aborts the wait as it would abort a fetch: the challenge goes, the caller gets its reason. */
+  function enqueue(serverDetails: ScaDetails, signal?: AbortSignal): Promise<string> {
     // The window is the server's, the clock this device's: a device clock minutes off must not
     // expire the challenge early or late, so the deadline counts from now.
     const details: ScaDetails = {
@@ -97,6 +98,11 @@ export function scaQueue(options: ScaQueueOptions) {
         )
         return
       }
+      if (signal?.aborted) {
+        reject(signal.reason)
+        return
+      }
+      signal?.addEventListener('abort', () => settle(entry, { error: signal.reason }), { once: true })
       const delay = Math.min(2 ** 31 - 1, details.expiresAt - options.now())
       entry.timer = setTimeout(() => fail(entry, AuthErrorCode.ScaExpired, 'The SCA challenge expired', details), delay)
       entries.push(entry)
