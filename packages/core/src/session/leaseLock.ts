@@ -49,9 +49,10 @@ export function leaseLock(options: LeaseLockOptions = {}): AuthLock {
   }
 
   function renew(name: string, holder: string): Promise<void> {
+    // Only while holding: the interval stops before release, so `current` is this holder's lease.
     return update<Lease>(
       name,
-      (current) => (current?.holder === holder ? { holder, until: now() + leaseMs } : current),
+      (current) => (current?.holder === holder ? { holder, until: now() + leaseMs } : (current as Lease)),
       open(),
     )
   }
