@@ -1,4 +1,5 @@
 import { AuthProvider, RequireAuth } from '@payauth/react'
+import type { ReactNode } from 'react'
 import { Link, Route, Routes } from 'react-router'
 import { dpopAuthClient } from './authClient.ts'
 import { CallbackPage } from './CallbackPage.tsx'
@@ -29,36 +30,20 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/callback" element={<CallbackPage />} />
-          <Route
-            path="/account"
-            element={
-              <RequireAuth fallback={<p>Sending you to sign in…</p>}>
-                <AccountPage />
-              </RequireAuth>
-            }
-          />
-          <Route
-            path="/session"
-            element={
-              <RequireAuth fallback={<p>Sending you to sign in…</p>}>
-                <SessionPage />
-              </RequireAuth>
-            }
-          />
-          <Route
-            path="/wallet"
-            element={
-              <RequireAuth fallback={<p>Sending you to sign in…</p>}>
-                <WalletPage />
-              </RequireAuth>
-            }
-          />
+          <Route path="/account" element={<SignedInOnly page={<AccountPage />} />} />
+          <Route path="/session" element={<SignedInOnly page={<SessionPage />} />} />
+          <Route path="/wallet" element={<SignedInOnly page={<WalletPage />} />} />
           <Route path="/dpop/*" element={<DpopSection />} />
           <Route path="/pay/*" element={<PaySection />} />
         </Routes>
       </main>
     </>
   )
+}
+
+/** Pages for signed-in users: anyone else is sent to sign in and brought back. */
+function SignedInOnly({ page }: { readonly page: ReactNode }) {
+  return <RequireAuth fallback={<p>Sending you to sign in…</p>}>{page}</RequireAuth>
 }
 
 /** The DPoP registration has its own client, session and callback. */

@@ -1,9 +1,8 @@
+import type { AuthClientOptions, CallbackResult, LoginOptions, LogoutOptions } from './authClientOptions.ts'
 import { AuthError, AuthErrorCode, OAuthResponseError, StepUpRequiredError } from './errors.ts'
-import type { AuthNavigator } from './navigation/authNavigator.ts'
 import { defaultNavigator } from './navigation/defaultNavigator.ts'
 import { parseUrl } from './navigation/parseUrl.ts'
 import { toAppPath } from './navigation/returnTo.ts'
-import type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
 import { createAuthorizationRequest } from './oauth/authorizationRequest.ts'
 import { callbackParams, isCallbackUrl, validateAuthorizationResponse } from './oauth/authorizationResponse.ts'
 import { type AuthorizationServer, discoverServer } from './oauth/discoverServer.ts'
@@ -13,104 +12,30 @@ import { type ExchangedToken, exchangeToken, type TokenExchangeOptions } from '.
 import { explicitServer } from './oauth/explicitServer.ts'
 import { type FetchLike, type HttpOptions, httpOptions, withDpop } from './oauth/httpOptions.ts'
 import { fragmentParams, implicitTokens } from './oauth/implicitResponse.ts'
-import { type Intent, intentAuthorizeParams } from './oauth/intentParams.ts'
+import { intentAuthorizeParams } from './oauth/intentParams.ts'
 import { pushAuthorizationRequest } from './oauth/pushAuthorizationRequest.ts'
 import { refreshTokens } from './oauth/refreshTokens.ts'
 import { revokeToken } from './oauth/revokeToken.ts'
 import { requireSecureUrl } from './oauth/secureUrl.ts'
 import { toAuthError } from './oauth/toAuthError.ts'
-import type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
-import type { AuthLock } from './session/authLock.ts'
 import { backoffDelay } from './session/backoff.ts'
 import { defaultLock } from './session/defaultLock.ts'
 import { dpopKeyPair } from './session/dpopKeyPair.ts'
 import { isFresh, staleAt } from './session/expiry.ts'
+import { isTransient } from './session/isTransient.ts'
 import { type LoginTransaction, loginTransactionLifetimeMs } from './session/loginTransaction.ts'
-import { broadcastSessionChannel, type SessionChannel } from './session/sessionChannel.ts'
+import { broadcastSessionChannel } from './session/sessionChannel.ts'
 import type { TokenSet } from './session/tokenSet.ts'
-import { browserWakeEvents, type WakeEvents } from './session/wakeEvents.ts'
+import { browserWakeEvents } from './session/wakeEvents.ts'
 import { type AuthSnapshot, loadingSnapshot, type Session, signedIn, signedOut, withError } from './snapshot.ts'
 import { authorizedFetch } from './stepUp/authorizedFetch.ts'
 import type { PendingChallenge, PendingStepUp } from './stepUp/pendingChallenge.ts'
 import type { ScaChannel } from './stepUp/scaDetails.ts'
 import { scaQueue } from './stepUp/scaQueue.ts'
-import type { ScaAttempt, ScaVerifier } from './stepUp/scaVerifier.ts'
+import type { ScaAttempt } from './stepUp/scaVerifier.ts'
 import { defaultTokenStore } from './storage/defaultTokenStore.ts'
 import { guardStore } from './storage/guardStore.ts'
 import { storageKeys } from './storage/storageKeys.ts'
-import type { TokenStore } from './storage/tokenStore.ts'
-
-export interface AuthClientOptions<KnownScope extends string = string, Scope extends string = KnownScope> {
-  /** The authorization server, usually from a preset such as `pace()`. */
-  readonly provider: OAuthProvider<KnownScope>
-  /** The public client's id, as registered with the provider. No secret: browsers cannot keep one. */
-  readonly clientId: string
-  /** Absolute URL of the app's callback route, registered with the provider. */
-  readonly redirectUri: string
-  /** Scopes requested at sign-in. Include `openid` to learn who signed in. */
-  readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
-  /** Where the server sends the user after logout; registered with it. The app's root by default. */
-  readonly postLogoutRedirectUri?: string
-  /** Where tokens are kept; IndexedDB by default, memory where there is none. */
-  readonly store?: TokenStore
-  /** How the user is sent to the server and back; the current window by default. */
-  readonly navigator?: AuthNavigator
-  /** The HTTP client; the global `fetch` by default. */
-  readonly fetch?: FetchLike
-  /** The clock, epoch milliseconds; `Date.now` by default. */
-  readonly now?: () => number
-  /** The cross-tab lock around refreshes; Web Locks by default, an IndexedDB lease without them. */
-  readonly lock?: AuthLock
-  /** How tabs tell each other the session changed; a BroadcastChannel by default. */
-  readonly channel?: SessionChannel
-  /** When to check the session besides its timer; visibility, online and focus by default. */
-  readonly wakeEvents?: WakeEvents
-  /**
-   * Bind tokens to a key kept in this browser (DPoP, RFC 9449), so a stolen token is useless
-   * elsewhere. The server must support it; off by default.
-   */
-  readonly dpop?: boolean
-  /**
-   * Push authorization parameters to the server first (PAR, RFC 9126). Used anyway when the
-   * server requires it (`require_pushed_authorization_requests`).
-   */
-  readonly par?: boolean
-  /**
-   * Checks what the user enters for a PSD2 SCA challenge (PIN, one-time code). In Paysafe's
-   * OUTSOURCED mode, your backend: see `partnerScaVerifier()`. Without one, SCA-protected calls
-   * reject with `sca_unavailable`.
-   */
-  readonly scaVerifier?: ScaVerifier
-}
-
-export interface LoginOptions {
-  /** App path (or same-origin URL) to return to after sign-in; the current page by default. */
-  readonly returnTo?: string
-  /** Extra authorization parameters for this sign-in, e.g. `{ kc_idp_hint: 'google' }`. */
-  readonly params?: Readonly<Record<string, string>>
-  /** Scopes for this sign-in instead of the client's (checked for typos there, not here). */
-  readonly scope?: readonly string[]
-  /** What exactly to authorize (RFC 9396), such as one payment; granted details land in the session. */
-  readonly authorizationDetails?: readonly AuthorizationDetail[]
-  /** The intent this sign-in authorizes, for intent-based providers such as `oauth20()`. */
-  readonly intent?: Intent
-}
-
-export interface CallbackResult {
-  /** The app path the sign-in started from; always on the app's origin. */
-  readonly returnTo: string
-  readonly session: Session
-}
-
-export interface LogoutOptions {
-  /**
-   * App path to land on afterwards. With `endSession` it must be registered with the server as a
-   * post-logout redirect URI; the client's `postLogoutRedirectUri` by default.
-   */
-  readonly returnTo?: string
-  /** End the server's session too (RP-initiated logout), so the next sign-in asks again. Default true. */
-  readonly endSession?: boolean
-}
 
 /** The observable sign-in client. Methods may be passed around unbound. */
 export interface AuthClient {
@@ -827,17 +752,6 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     stepUp,
     dispose,
   }
-}
-
-/** Failures that say nothing about the tokens: keep the session and try again later. */
-function isTransient(error: unknown): boolean {
-  if (error instanceof OAuthResponseError) {
-    return (error.status ?? 0) >= 500 || error.error === 'temporarily_unavailable' || error.error === 'server_error'
-  }
-  return (
-    error instanceof AuthError &&
-    (error.code === AuthErrorCode.NetworkError || error.code === AuthErrorCode.ServerError)
-  )
 }
 
 function sessionOf(snapshot: AuthSnapshot): Session {

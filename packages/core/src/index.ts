@@ -1,12 +1,6 @@
 export { onAccessTokenChange } from './accessTokenChanges.ts'
-export {
-  type AuthClient,
-  type AuthClientOptions,
-  type CallbackResult,
-  createAuthClient,
-  type LoginOptions,
-  type LogoutOptions,
-} from './authClient.ts'
+export { type AuthClient, createAuthClient } from './authClient.ts'
+export type { AuthClientOptions, CallbackResult, LoginOptions, LogoutOptions } from './authClientOptions.ts'
 export {
   AuthError,
   AuthErrorCode,

@@ -30,6 +30,17 @@ async function token(params: Record<string, string>, authorization?: string) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as Json }
 }
 
+/** The public client redeems a code with the test's PKCE verifier. */
+function redeem(code: string | null) {
+  return token({
+    grant_type: 'authorization_code',
+    code: code ?? '',
+    redirect_uri: redirectUri,
+    client_id: publicClientId,
+    code_verifier: verifier,
+  })
+}
+
 async function createIntent(input: Record<string, unknown> = {}): Promise<Json> {
   const { body } = await token(
     { grant_type: 'client_credentials' },
@@ -211,13 +222,7 @@ describe('code flow', () => {
   it('lets the user read the intent the token was granted for, now consumed', async () => {
     const intent = await createIntent()
     const { params } = await authorize({ intentid: intent.id, itype: 'payments' })
-    const { body } = await token({
-      grant_type: 'authorization_code',
-      code: params.get('code') ?? '',
-      redirect_uri: redirectUri,
-      client_id: publicClientId,
-      code_verifier: verifier,
-    })
+    const { body } = await redeem(params.get('code'))
     const read = await fetch(`${base}/oauth20/intents/${intent.id ?? ''}`, {
       headers: { authorization: `Bearer ${body.access_token}` },
     })
@@ -232,25 +237,13 @@ describe('code flow', () => {
     const intent = await createIntent({ ttlSeconds: 1 })
     const { params } = await authorize({ intentid: intent.id, itype: 'payments' })
     await new Promise((resolve) => setTimeout(resolve, 1_100))
-    const late = await token({
-      grant_type: 'authorization_code',
-      code: params.get('code') ?? '',
-      redirect_uri: redirectUri,
-      client_id: publicClientId,
-      code_verifier: verifier,
-    })
+    const late = await redeem(params.get('code'))
     expect(late.body.error).toBe('INTENT_USED_OR_EXPIRED')
   })
 
   it('rotates refresh tokens and revokes the family when one is reused', async () => {
     const { params } = await authorize({ intentid: (await createIntent()).id, itype: 'payments' })
-    const first = await token({
-      grant_type: 'authorization_code',
-      code: params.get('code') ?? '',
-      redirect_uri: redirectUri,
-      client_id: publicClientId,
-      code_verifier: verifier,
-    })
+    const first = await redeem(params.get('code'))
     const refresh = (refreshToken: string) =>
       token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: publicClientId })
     const second = await refresh(first.body.refresh_token ?? '')

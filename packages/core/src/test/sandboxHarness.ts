@@ -1,6 +1,7 @@
 import { browseAuthorization, type Sandbox, type SandboxOptions, startSandbox } from '@payauth/sandbox'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { type AuthClient, type AuthClientOptions, createAuthClient } from '../authClient.ts'
+import { type AuthClient, createAuthClient } from '../authClient.ts'
+import type { AuthClientOptions } from '../authClientOptions.ts'
 import { AuthError } from '../errors.ts'
 import { pace } from '../providers/pace.ts'
 import { memoryLock } from '../session/memoryLock.ts'
