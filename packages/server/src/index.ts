@@ -1,0 +1,2 @@
+// @payauth/server: token sources for confidential providers and the backend-for-frontend (in progress).
+export {}
