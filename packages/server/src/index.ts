@@ -1,2 +1,2 @@
 // @payauth/server: token sources for confidential providers and the backend-for-frontend (in progress).
-export {}
+export { ServerAuthError, ServerErrorCode } from './errors.ts'
