@@ -3,73 +3,32 @@
 // Tabs are clients in one process sharing what a browser's tabs share: IndexedDB (fake-indexeddb),
 // the IndexedDB lease lock (Node has no Web Locks) and a broadcast channel.
 import 'fake-indexeddb/auto'
-import {
-  type AuthClient,
-  type AuthLock,
-  createAuthClient,
-  idbTokenStore,
-  leaseLock,
-  pace,
-  type TokenStore,
-} from '@payauth/core'
-import { type RecordingNavigator, recordingNavigator, sessionChannelHub } from '@payauth/core/testing'
-import { browseAuthorization, startSandbox } from '@payauth/sandbox'
+import { type AuthClient, idbTokenStore, leaseLock } from '@payauth/core'
+import { sessionChannelHub } from '@payauth/core/testing'
+import { signedIn, type TestBrowser, testClient } from '@payauth/harness'
+import { startSandbox } from '@payauth/sandbox'
 
-const appOrigin = 'http://127.0.0.1:5173'
-const redirectUri = `${appOrigin}/callback`
-const sandbox = await startSandbox({ port: 0, appOrigins: [appOrigin], accessTokenTtl: 300 })
+const sandbox = await startSandbox({ port: 0, appOrigins: ['http://127.0.0.1:5173'], accessTokenTtl: 300 })
 
 let time = Date.now()
-let tokenRequests = 0
-
-interface Browser {
-  readonly store: TokenStore
-  readonly lock: AuthLock
-  readonly channels: ReturnType<typeof sessionChannelHub>
-}
-
-interface Tab {
-  readonly client: AuthClient
-  readonly navigator: RecordingNavigator
-}
-
-function tab(browser: Browser): Tab {
-  const navigator = recordingNavigator(`${appOrigin}/`)
-  const client = createAuthClient({
-    provider: pace({ issuer: sandbox.paceIssuer }),
-    clientId: sandbox.paceClientId,
-    redirectUri,
-    scope: ['openid'],
-    navigator,
-    store: browser.store,
-    lock: browser.lock,
-    channel: browser.channels.channel(),
-    wakeEvents: () => () => {},
-    now: () => time,
-    fetch: (input, init) => {
-      if (String(input).endsWith('/token')) tokenRequests++
-      return fetch(input, init)
-    },
-  })
-  return { client, navigator }
-}
-
 let databases = 0
+const allTabs: ReturnType<typeof testClient>[] = []
+const tokenRequests = () => allTabs.reduce((sum, tab) => sum + tab.tokenRequests(), 0)
 
 /** K tabs of a new browser, signed in through the sandbox by the first. */
 async function newBrowser(tabCount: number): Promise<AuthClient[]> {
   const databaseName = `payauth-bench-${++databases}`
-  const browser: Browser = {
+  const browser: TestBrowser = {
     store: idbTokenStore({ databaseName }),
     lock: leaseLock({ databaseName: `${databaseName}-locks`, pollMs: 5 }),
     channels: sessionChannelHub(),
+    now: () => time,
   }
-  const tabs = Array.from({ length: tabCount }, () => tab(browser))
+  const tabs = Array.from({ length: tabCount }, () => testClient(sandbox, { browser, scope: ['openid'], at: '/' }))
+  allTabs.push(...tabs)
   const [first] = tabs
   if (!first) throw new Error('no tab')
-  await first.client.login()
-  const authorizationUrl = first.navigator.assigned.at(-1) ?? ''
-  await first.client.handleCallback(await browseAuthorization(authorizationUrl, { username: 'alice', redirectUri }))
+  await signedIn(first)
   await Promise.all(tabs.map(({ client }) => client.start()))
   return tabs.map(({ client }) => client)
 }
@@ -78,13 +37,13 @@ async function newBrowser(tabCount: number): Promise<AuthClient[]> {
 async function requestsPerExpiry(tabCount: number, callersPerTab: number): Promise<number> {
   const tabs = await newBrowser(tabCount)
   time += 10 * 60_000
-  tokenRequests = 0
+  const before = tokenRequests()
   const tokens = await Promise.all(
     tabs.flatMap((client) => Array.from({ length: callersPerTab }, () => client.getAccessToken())),
   )
   if (new Set(tokens).size !== 1) throw new Error('callers got different tokens')
   for (const client of tabs) client.dispose()
-  return tokenRequests
+  return tokenRequests() - before
 }
 
 console.log('Token requests per expiry (goal: 1)')

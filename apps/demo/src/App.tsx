@@ -1,5 +1,5 @@
 import { AuthProvider, RequireAuth } from '@payauth/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { Link, Route, Routes } from 'react-router'
 import { dpopAuthClient } from './authClient.ts'
 import { CallbackPage } from './CallbackPage.tsx'
@@ -9,7 +9,7 @@ import { HomePage } from './pages/HomePage.tsx'
 import { PayPage } from './pages/PayPage.tsx'
 import { SessionPage } from './pages/SessionPage.tsx'
 import { WalletPage } from './pages/WalletPage.tsx'
-import { payAuthClient } from './payClients.ts'
+import { payClientForPage } from './payClients.ts'
 
 export function App() {
   return (
@@ -60,8 +60,10 @@ function DpopSection() {
 
 /** The oauth20 bank API: its own client, session and callback. */
 function PaySection() {
+  // Chosen once per page load: the callback scrubs the fragment that decided it.
+  const [client] = useState(payClientForPage)
   return (
-    <AuthProvider client={payAuthClient}>
+    <AuthProvider client={client}>
       <Routes>
         <Route index element={<PayPage />} />
         <Route path="callback" element={<CallbackPage />} />

@@ -1,4 +1,7 @@
-import { createAuthClient, partnerScaVerifier } from '@payauth/core'
+import { createAuthClient } from '@payauth/core'
+import { dpop } from '@payauth/core/dpop'
+import { partnerScaVerifier, paysafeSca } from '@payauth/core/sca'
+import { stepUp } from '@payauth/core/step-up'
 import { clientId, dpopClientId, provider, scope, walletBaseUrl } from './config.ts'
 
 /** One client per registration, created outside React as payauth expects. */
@@ -8,7 +11,9 @@ export const authClient = createAuthClient({
   redirectUri: new URL('/callback', window.location.origin).href,
   scope,
   // Wallet operations need PSD2 SCA; the partner backend checks the PIN or SMS code.
-  scaVerifier: partnerScaVerifier({ baseUrl: `${walletBaseUrl}/partner` }),
+  sca: paysafeSca({ verifier: partnerScaVerifier({ baseUrl: `${walletBaseUrl}/partner` }) }),
+  // Statements need a stronger sign-in (RFC 9470).
+  stepUp: stepUp(),
 })
 
 /** The same app with sender-constrained tokens: the DPoP page signs in with this one. */
@@ -18,5 +23,5 @@ export const dpopAuthClient = createAuthClient({
   redirectUri: new URL('/dpop/callback', window.location.origin).href,
   postLogoutRedirectUri: '/dpop',
   scope,
-  dpop: true,
+  dpop: dpop(),
 })

@@ -1,4 +1,5 @@
-import { type AuthError, AuthErrorCode, IntentError, OAuthResponseError } from '@payauth/core'
+import { type AuthError, AuthErrorCode, OAuthResponseError } from '@payauth/core'
+import { IntentError } from '@payauth/core/oauth20'
 
 /** What to tell a person, by the error's stable code. */
 export function describeAuthError(error: AuthError): string {

@@ -1,7 +1,8 @@
-import type { AuthClient } from './authClient.ts'
+import type { AuthClient } from './authClientTypes.ts'
 import type { AuthSnapshot } from './snapshot.ts'
 
-function accessTokenOf(snapshot: AuthSnapshot): string | undefined {
+/** The access token a snapshot shows, or `undefined` when nobody is signed in. */
+export function accessTokenOf(snapshot: AuthSnapshot): string | undefined {
   return snapshot.status === 'signedIn' ? snapshot.session.accessToken : undefined
 }
 

@@ -1,17 +1,19 @@
+import { appOrigin, testClient } from '@payauth/harness'
+import { sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { browseAuthorization } from '@payauth/sandbox'
 import { describe, expect, it } from 'vitest'
-import type { TokenSet } from './session/tokenSet.ts'
+import { dpop } from './dpop/dpop.ts'
 import { memoryTokenStore } from './storage/memoryTokenStore.ts'
 import type { TokenStore } from './storage/tokenStore.ts'
-import { appOrigin, harness, sandbox, useSandbox } from './test/sandboxHarness.ts'
+import type { TokenSet } from './tokenSet.ts'
 
-useSandbox()
+setUpSandbox()
 
 const redirectUri = `${appOrigin}/dpop/callback`
 const minute = 60_000
 
 function dpopTab(store: TokenStore, now: () => number = Date.now) {
-  return harness({ clientId: sandbox.paceDpopClientId, redirectUri, dpop: true, store, now })
+  return testClient(sandbox, { clientId: sandbox.paceDpopClientId, redirectUri, dpop: dpop(), store, now })
 }
 
 /** What the sandbox knows of a token: the thumbprint of the key it is bound to. */

@@ -1,15 +1,18 @@
+import { redirectUri, signInAs, testClient } from '@payauth/harness'
+import { rejection, sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { browseAuthorization } from '@payauth/sandbox'
 import { describe, expect, it } from 'vitest'
 import { onAccessTokenChange } from './accessTokenChanges.ts'
 import { AuthErrorCode, type OAuthResponseError } from './errors.ts'
-import { TokenTypeUri } from './oauth/exchangeToken.ts'
-import { harness, redirectUri, rejection, signInAs, useSandbox } from './test/sandboxHarness.ts'
+import { TokenTypeUri, tokenExchange } from './exchange/tokenExchange.ts'
+import { par } from './par/par.ts'
+import { richAuthorization } from './rar/richAuthorization.ts'
 
-useSandbox()
+setUpSandbox()
 
 describe('pushed authorization requests (RFC 9126)', () => {
   it('pushes the parameters and sends the browser with a request_uri only', async () => {
-    const h = harness({ par: true })
+    const h = testClient(sandbox, { par: par() })
     await h.client.login({ params: { kc_idp_hint: 'google' } })
     const url = new URL(h.navigator.assigned.at(-1) ?? '')
     expect([...url.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri'])
@@ -28,7 +31,8 @@ describe('rich authorization requests (RFC 9396)', () => {
   }
 
   it('sends authorization_details as JSON and surfaces what was granted', async () => {
-    const h = harness({
+    const h = testClient(sandbox, {
+      rar: richAuthorization(),
       // The sandbox's realm has no RAR policy; answer as a RAR server would, at the fetch boundary.
       fetch: async (input, init) => {
         const response = await fetch(input, init)
@@ -48,7 +52,7 @@ describe('rich authorization requests (RFC 9396)', () => {
 
 describe('token exchange (RFC 8693)', () => {
   it('trades the session token for another and keeps the session as it was', async () => {
-    const h = harness()
+    const h = testClient(sandbox, { tokenExchange: tokenExchange() })
     await h.client.handleCallback(await signInAs(h))
     const sessionToken = await h.client.getAccessToken()
     const exchanged = await h.client.exchangeToken({ scope: ['openid'], audience: 'payments-api' })
@@ -61,7 +65,7 @@ describe('token exchange (RFC 8693)', () => {
   })
 
   it('passes the server refusal through, typed', async () => {
-    const h = harness()
+    const h = testClient(sandbox, { tokenExchange: tokenExchange() })
     await h.client.handleCallback(await signInAs(h))
     const error = await rejection(h.client.exchangeToken({ subjectIssuer: 'google' }))
     expect(error.code).toBe(AuthErrorCode.TokenError)
@@ -73,7 +77,7 @@ describe('token exchange (RFC 8693)', () => {
 describe('onAccessTokenChange', () => {
   it('tells code outside React about each new token and the sign-out', async () => {
     let time = Date.now()
-    const h = harness({ now: () => time })
+    const h = testClient(sandbox, { now: () => time })
     const seen: (string | undefined)[] = []
     onAccessTokenChange(h.client, (token) => seen.push(token))
     await h.client.handleCallback(await signInAs(h))

@@ -1,19 +1,29 @@
+import { appOrigin, signInAs, type TestClient, type TestClientOptions, testClient } from '@payauth/harness'
+import { rejection, sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { browseAuthorization } from '@payauth/sandbox'
 import { describe, expect, it } from 'vitest'
-import { AuthErrorCode, ScaError, StepUpRequiredError } from './errors.ts'
-import type { PendingScaChallenge } from './stepUp/pendingChallenge.ts'
-import { partnerScaVerifier } from './stepUp/scaVerifier.ts'
-import { appOrigin, type Harness, harness, rejection, sandbox, signInAs, useSandbox } from './test/sandboxHarness.ts'
+import type { PendingScaChallenge } from './challenge.ts'
+import { dpop } from './dpop/dpop.ts'
+import { AuthErrorCode } from './errors.ts'
+import { paysafeSca } from './sca/paysafeSca.ts'
+import { ScaError } from './sca/scaError.ts'
+import { partnerScaVerifier } from './sca/scaVerifier.ts'
+import { stepUp } from './stepUp/stepUp.ts'
+import { StepUpRequiredError } from './stepUp/stepUpRequiredError.ts'
 
-useSandbox({ scaResendCooldown: 1 })
+setUpSandbox({ scaResendCooldown: 1 })
 
-async function signedInTab(overrides: Parameters<typeof harness>[0] = {}): Promise<Harness> {
-  const tab = harness({ scaVerifier: partnerScaVerifier({ baseUrl: `${sandbox.origin}/partner` }), ...overrides })
+async function signedInTab(overrides: TestClientOptions = {}): Promise<TestClient> {
+  const tab = testClient(sandbox, {
+    sca: paysafeSca({ verifier: partnerScaVerifier({ baseUrl: `${sandbox.origin}/partner` }) }),
+    stepUp: stepUp(),
+    ...overrides,
+  })
   await tab.client.handleCallback(await signInAs(tab))
   return tab
 }
 
-function transfer(tab: Harness, amount = '25.00', headers: Record<string, string> = {}): Promise<Response> {
+function transfer(tab: TestClient, amount = '25.00', headers: Record<string, string> = {}): Promise<Response> {
   return tab.client.fetch(`${sandbox.origin}/wallet/transfers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -22,7 +32,7 @@ function transfer(tab: Harness, amount = '25.00', headers: Record<string, string
 }
 
 /** Resolves once the snapshot shows an SCA challenge (the call that raised it keeps waiting). */
-function nextChallenge(tab: Harness, eventId?: string): Promise<PendingScaChallenge> {
+function nextChallenge(tab: TestClient, eventId?: string): Promise<PendingScaChallenge> {
   return new Promise((resolve) => {
     const check = () => {
       const snapshot = tab.client.getSnapshot()
@@ -37,7 +47,7 @@ function nextChallenge(tab: Harness, eventId?: string): Promise<PendingScaChalle
   })
 }
 
-function shownChallenge(tab: Harness) {
+function shownChallenge(tab: TestClient) {
   const snapshot = tab.client.getSnapshot()
   return snapshot.status === 'signedIn' ? snapshot.challenge : undefined
 }
@@ -81,7 +91,7 @@ describe('auth.fetch', () => {
 
   it('binds calls to the DPoP key when the session is DPoP-bound, retrying the server nonce', async () => {
     const redirectUri = `${appOrigin}/dpop/callback`
-    const tab = harness({ clientId: sandbox.paceDpopClientId, redirectUri, dpop: true })
+    const tab = testClient(sandbox, { clientId: sandbox.paceDpopClientId, redirectUri, dpop: dpop() })
     await tab.client.login()
     await tab.client.handleCallback(
       await browseAuthorization(tab.navigator.assigned.at(-1) ?? '', { username: 'alice', redirectUri }),
@@ -210,7 +220,7 @@ describe('Paysafe SCA', () => {
   })
 
   it('says so when no verifier is configured', async () => {
-    const tab = harness()
+    const tab = testClient(sandbox)
     await tab.client.handleCallback(await signInAs(tab))
     expect((await rejection(transfer(tab))).code).toBe(AuthErrorCode.ScaUnavailable)
   })

@@ -1,11 +1,14 @@
+import { appOrigin, testClient } from '@payauth/harness'
+import { rejection, sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { browseAuthorization } from '@payauth/sandbox'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AuthErrorCode, IntentError } from './errors.ts'
-import { type Oauth20Options, oauth20 } from './providers/oauth20.ts'
+import { AuthErrorCode } from './errors.ts'
+import { legacyImplicit } from './implicit/legacyImplicit.ts'
+import { IntentError } from './oauth20/intentError.ts'
+import { type Oauth20Options, oauth20 } from './oauth20/oauth20.ts'
 import { memoryTokenStore } from './storage/memoryTokenStore.ts'
-import { appOrigin, harness, rejection, sandbox, useSandbox } from './test/sandboxHarness.ts'
 
-useSandbox()
+setUpSandbox()
 afterEach(() => {
   vi.restoreAllMocks()
 })
@@ -13,7 +16,7 @@ afterEach(() => {
 const redirectUri = `${appOrigin}/pay/callback`
 
 function payTab(options: Partial<Oauth20Options> = {}, now?: () => number) {
-  return harness({
+  return testClient(sandbox, {
     provider: oauth20({ baseUrl: sandbox.oauth20BaseUrl, ...options }),
     clientId: 'demo-spa',
     redirectUri,
@@ -113,7 +116,7 @@ describe('oauth20 legacy implicit flow', () => {
   it('warns, reads the token from the fragment, scrubs it, and asks to sign in again at expiry', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     let time = Date.now()
-    const tab = payTab({ legacyImplicit: true }, () => time)
+    const tab = payTab({ legacyImplicit: legacyImplicit() }, () => time)
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('legacy implicit'))
     const intent = await createIntent()
     await tab.client.login({ intent })
@@ -136,7 +139,7 @@ describe('oauth20 legacy implicit flow', () => {
 
   it('rejects a fragment whose state was tampered with', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const tab = payTab({ legacyImplicit: true })
+    const tab = payTab({ legacyImplicit: legacyImplicit() })
     await tab.client.login({ intent: await createIntent() })
     const callbackUrl = new URL(await authorizeAndReturn(tab))
     const fragment = new URLSearchParams(callbackUrl.hash.slice(1))
@@ -148,7 +151,7 @@ describe('oauth20 legacy implicit flow', () => {
 
   it('maps an error in the fragment to a typed error', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const tab = payTab({ legacyImplicit: true })
+    const tab = payTab({ legacyImplicit: legacyImplicit() })
     await tab.client.login({ intent: { id: 'no-such-intent', type: 'payments' } })
     const error = await rejection(tab.client.handleCallback(await authorizeAndReturn(tab)))
     expect((error as IntentError).error).toBe('INTENT_NOT_FOUND')
@@ -158,8 +161,8 @@ describe('oauth20 legacy implicit flow', () => {
   it('keeps the session store apart from the PACE client', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const store = memoryTokenStore()
-    const tab = harness({
-      provider: oauth20({ baseUrl: sandbox.oauth20BaseUrl, legacyImplicit: true }),
+    const tab = testClient(sandbox, {
+      provider: oauth20({ baseUrl: sandbox.oauth20BaseUrl, legacyImplicit: legacyImplicit() }),
       clientId: 'demo-spa',
       redirectUri,
       store,

@@ -1,33 +1,24 @@
+import { appOrigin, signInAs, type TestClient, testClient } from '@payauth/harness'
+import { rejection, sandbox, sessionKey, setUpSandbox, storedSession } from '@payauth/harness/vitest'
 import { describe, expect, it } from 'vitest'
 import { AuthErrorCode, OAuthResponseError } from './errors.ts'
 import { memoryLock } from './session/memoryLock.ts'
 import { broadcastSessionChannel } from './session/sessionChannel.ts'
 import { memoryTokenStore } from './storage/memoryTokenStore.ts'
 import type { TokenStore } from './storage/tokenStore.ts'
-import {
-  appOrigin,
-  type Harness,
-  harness,
-  rejection,
-  sandbox,
-  sessionKey,
-  signInAs,
-  storedSession,
-  useSandbox,
-} from './test/sandboxHarness.ts'
 
-useSandbox()
+setUpSandbox()
 
 const minute = 60_000
 let channelCount = 0
 
 /** Tabs of one browser: one store, one lock, one broadcast channel name; each its own client. */
-function browser(tabCount: number, clock: () => number = Date.now): { store: TokenStore; tabs: Harness[] } {
+function browser(tabCount: number, clock: () => number = Date.now): { store: TokenStore; tabs: TestClient[] } {
   const store = memoryTokenStore()
   const lock = memoryLock()
   const channelName = `payauth-test-${++channelCount}`
   const tabs = Array.from({ length: tabCount }, () =>
-    harness({ store, lock, channel: broadcastSessionChannel(channelName), now: clock }),
+    testClient(sandbox, { store, lock, channel: broadcastSessionChannel(channelName), now: clock }),
   )
   return { store, tabs }
 }
@@ -41,7 +32,7 @@ async function signedInBrowser(tabCount: number, clock: () => number = Date.now)
   return { store, tabs, first }
 }
 
-const refreshes = (tabs: Harness[]) => tabs.flatMap((tab) => tab.grants).filter((grant) => grant === 'refresh_token')
+const refreshes = (tabs: TestClient[]) => tabs.flatMap((tab) => tab.grants).filter((grant) => grant === 'refresh_token')
 
 describe('refresh', () => {
   it('refreshes a stale token once for many concurrent callers in one tab', async () => {
@@ -76,7 +67,7 @@ describe('refresh', () => {
     const old = await first.client.getAccessToken()
     first.client.dispose()
     time += 60 * minute
-    const reloaded = harness({ store, now: () => time })
+    const reloaded = testClient(sandbox, { store, now: () => time })
     await reloaded.client.start()
     const snapshot = reloaded.client.getSnapshot()
     expect(snapshot.status === 'signedIn' && snapshot.session.accessToken).not.toBe(old)
@@ -102,7 +93,7 @@ describe('refresh', () => {
     let time = Date.now()
     let online = true
     const store = memoryTokenStore()
-    const h = harness({
+    const h = testClient(sandbox, {
       store,
       now: () => time,
       fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
@@ -132,7 +123,7 @@ describe('races', () => {
     let time = Date.now()
     let releaseRefresh: () => void = () => {}
     const store = memoryTokenStore()
-    const tab = harness({
+    const tab = testClient(sandbox, {
       store,
       now: () => time,
       fetch: async (input, init) => {
@@ -157,9 +148,9 @@ describe('races', () => {
 
   it('a failed callback does not hide the stored session', async () => {
     const store = memoryTokenStore()
-    const first = harness({ store })
+    const first = testClient(sandbox, { store })
     await first.client.handleCallback(await signInAs(first))
-    const reloaded = harness({ store })
+    const reloaded = testClient(sandbox, { store })
     const error = await rejection(reloaded.client.handleCallback(`${appOrigin}/callback?state=forged&code=x`))
     await reloaded.client.start()
     const snapshot = reloaded.client.getSnapshot()
@@ -170,10 +161,10 @@ describe('races', () => {
   it('keeps the session and shows the error when a refresh fails with an unexpected answer', async () => {
     let time = Date.now()
     const store = memoryTokenStore()
-    const first = harness({ store })
+    const first = testClient(sandbox, { store })
     await first.client.handleCallback(await signInAs(first))
     time += 60 * minute
-    const reloaded = harness({
+    const reloaded = testClient(sandbox, {
       store,
       now: () => time,
       // A firewall's HTML page instead of the token endpoint's JSON.
@@ -193,7 +184,7 @@ describe('races', () => {
 describe('across tabs', () => {
   it('a sign-in in one tab reaches the others', async () => {
     const { tabs } = browser(2)
-    const [first, second] = tabs as [Harness, Harness]
+    const [first, second] = tabs as [TestClient, TestClient]
     await second.client.start()
     expect(second.client.getSnapshot().status).toBe('signedOut')
     const signedInElsewhere = new Promise<void>((resolve) => second.client.subscribe(resolve))
@@ -205,7 +196,7 @@ describe('across tabs', () => {
 
   it('one callback URL open in two tabs completes in one of them only', async () => {
     const { tabs } = browser(2)
-    const [first, second] = tabs as [Harness, Harness]
+    const [first, second] = tabs as [TestClient, TestClient]
     const callbackUrl = await signInAs(first)
     const outcomes = await Promise.allSettled([
       first.client.handleCallback(callbackUrl),
@@ -260,7 +251,7 @@ describe('logout', () => {
   it('signs out locally when the server cannot be reached', async () => {
     let online = true
     const store = memoryTokenStore()
-    const h = harness({
+    const h = testClient(sandbox, {
       store,
       fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
     })

@@ -1,24 +1,15 @@
+import { appOrigin, redirectUri, signInAs, testClient } from '@payauth/harness'
+import { rejection, sandbox, sessionKey, setUpSandbox, storedSession } from '@payauth/harness/vitest'
 import { describe, expect, it } from 'vitest'
 import { AuthErrorCode, OAuthResponseError } from './errors.ts'
 import { pace } from './providers/pace.ts'
 import { memoryTokenStore } from './storage/memoryTokenStore.ts'
-import {
-  appOrigin,
-  harness,
-  redirectUri,
-  rejection,
-  sandbox,
-  sessionKey,
-  signInAs,
-  storedSession,
-  useSandbox,
-} from './test/sandboxHarness.ts'
 
-useSandbox()
+setUpSandbox()
 
 describe('login', () => {
   it('sends a code + PKCE S256 request with state, nonce and extra parameters', async () => {
-    const h = harness({ provider: pace({ issuer: sandbox.paceIssuer, idpHint: 'google' }) })
+    const h = testClient(sandbox, { provider: pace({ issuer: sandbox.paceIssuer, idpHint: 'google' }) })
     await h.client.login({ params: { ui_locales: 'de' } })
     const url = new URL(h.navigator.assigned[0] ?? '')
     expect(url.origin + url.pathname).toBe(`${sandbox.paceIssuer}/protocol/openid-connect/auth`)
@@ -33,21 +24,21 @@ describe('login', () => {
   })
 
   it('refuses extra parameters that would replace its own', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const error = await rejection(h.client.login({ params: { code_challenge_method: 'plain' } }))
     expect(error.code).toBe(AuthErrorCode.InvalidConfig)
     expect(h.navigator.assigned).toHaveLength(0)
   })
 
   it('refuses a returnTo on another origin before leaving the app', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const error = await rejection(h.client.login({ returnTo: 'https://evil.example/steal' }))
     expect(error.code).toBe(AuthErrorCode.InvalidReturnTo)
     expect(h.navigator.assigned).toHaveLength(0)
   })
 
   it('prepares one sign-in when asked twice at once (StrictMode effects)', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const first = h.client.login()
     expect(h.client.login()).toBe(first)
     await first
@@ -57,7 +48,7 @@ describe('login', () => {
 
 describe('handleCallback', () => {
   it('signs in, restores returnTo and scrubs the code from the address bar', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     await signInAs(h)
     const result = await h.client.handleCallback()
     expect(result.returnTo).toBe('/wallet?tab=cards')
@@ -71,7 +62,7 @@ describe('handleCallback', () => {
   })
 
   it('makes one token request when called twice with one URL (StrictMode)', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const callbackUrl = await signInAs(h)
     const [first, second] = await Promise.all([
       h.client.handleCallback(callbackUrl),
@@ -84,7 +75,7 @@ describe('handleCallback', () => {
   })
 
   it('rejects a tampered state and signs nobody in', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const callbackUrl = new URL(await signInAs(h))
     callbackUrl.searchParams.set('state', 'forged-state-value')
     const error = await rejection(h.client.handleCallback(callbackUrl))
@@ -95,11 +86,11 @@ describe('handleCallback', () => {
 
   it('rejects a replayed callback URL, even in a new page', async () => {
     const store = memoryTokenStore()
-    const first = harness({ store })
+    const first = testClient(sandbox, { store })
     const callbackUrl = await signInAs(first)
     await first.client.handleCallback(callbackUrl)
     await first.client.logout()
-    const reloaded = harness({ store })
+    const reloaded = testClient(sandbox, { store })
     const error = await rejection(reloaded.client.handleCallback(callbackUrl))
     expect(error.code).toBe(AuthErrorCode.StateUsed)
     expect(reloaded.tokenRequests()).toBe(0)
@@ -108,7 +99,7 @@ describe('handleCallback', () => {
 
   it('rejects a sign-in that took longer than its lifetime', async () => {
     let time = Date.now()
-    const h = harness({ now: () => time })
+    const h = testClient(sandbox, { now: () => time })
     const callbackUrl = await signInAs(h)
     time += 11 * 60 * 1000
     const error = await rejection(h.client.handleCallback(callbackUrl))
@@ -116,7 +107,7 @@ describe('handleCallback', () => {
   })
 
   it('rejects a response from another issuer (RFC 9207 mix-up defence)', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const callbackUrl = new URL(await signInAs(h))
     callbackUrl.searchParams.set('iss', 'https://attacker.example/auth/realms/pace')
     const error = await rejection(h.client.handleCallback(callbackUrl))
@@ -125,7 +116,7 @@ describe('handleCallback', () => {
   })
 
   it('rejects a response without iss from a server that promises one', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const callbackUrl = new URL(await signInAs(h))
     callbackUrl.searchParams.delete('iss')
     const error = await rejection(h.client.handleCallback(callbackUrl))
@@ -133,7 +124,7 @@ describe('handleCallback', () => {
   })
 
   it('surfaces access_denied with the server description', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     await signInAs(h, 'alice', 'deny')
     const error = await rejection(h.client.handleCallback())
     expect(error).toBeInstanceOf(OAuthResponseError)
@@ -144,7 +135,7 @@ describe('handleCallback', () => {
   })
 
   it('surfaces a token endpoint error (a forged code)', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const callbackUrl = new URL(await signInAs(h))
     callbackUrl.searchParams.set('code', 'not-a-real-code')
     const error = await rejection(h.client.handleCallback(callbackUrl))
@@ -154,7 +145,7 @@ describe('handleCallback', () => {
   })
 
   it('rejects a malformed token response without storing anything', async () => {
-    const h = harness({
+    const h = testClient(sandbox, {
       fetch: async (input, init) => {
         const response = await fetch(input, init)
         if (!String(input).endsWith('/token')) return response
@@ -168,10 +159,10 @@ describe('handleCallback', () => {
 
   it('reports a dead network as network_error and keeps the session it had', async () => {
     const store = memoryTokenStore()
-    const signedIn = harness({ store })
+    const signedIn = testClient(sandbox, { store })
     await signedIn.client.handleCallback(await signInAs(signedIn))
     let online = true
-    const h = harness({
+    const h = testClient(sandbox, {
       store,
       fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
     })
@@ -186,7 +177,7 @@ describe('handleCallback', () => {
   })
 
   it('refuses a URL with no authorization response', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const error = await rejection(h.client.handleCallback(`${appOrigin}/callback?foo=1`))
     expect(error.code).toBe(AuthErrorCode.NotACallback)
   })
@@ -194,13 +185,13 @@ describe('handleCallback', () => {
 
 describe('configuration and discovery', () => {
   it('refuses a plain-http issuer that is not loopback', () => {
-    expect(() => harness({ provider: pace({ issuer: 'http://id.example.com/auth/realms/pace' }) })).toThrowError(
-      expect.objectContaining({ code: AuthErrorCode.InsecureUrl }),
-    )
+    expect(() =>
+      testClient(sandbox, { provider: pace({ issuer: 'http://id.example.com/auth/realms/pace' }) }),
+    ).toThrowError(expect.objectContaining({ code: AuthErrorCode.InsecureUrl }))
   })
 
   it('refuses discovery metadata that downgrades the token endpoint to http', async () => {
-    const h = harness({
+    const h = testClient(sandbox, {
       provider: pace({ issuer: 'https://id.example.com/auth/realms/pace' }),
       fetch: async () =>
         Response.json({
@@ -214,19 +205,21 @@ describe('configuration and discovery', () => {
   })
 
   it('reports a missing discovery document as discovery_failed', async () => {
-    const h = harness({ provider: pace({ issuer: `${sandbox.origin}/auth/realms/unknown` }) })
+    const h = testClient(sandbox, { provider: pace({ issuer: `${sandbox.origin}/auth/realms/unknown` }) })
     const error = await rejection(h.client.login())
     expect(error.code).toBe(AuthErrorCode.DiscoveryFailed)
     expect(h.client.getSnapshot()).toEqual({ status: 'error', error })
   })
 
   it('refuses a client without a client id', () => {
-    expect(() => harness({ clientId: '' })).toThrowError(expect.objectContaining({ code: AuthErrorCode.InvalidConfig }))
+    expect(() => testClient(sandbox, { clientId: '' })).toThrowError(
+      expect.objectContaining({ code: AuthErrorCode.InvalidConfig }),
+    )
   })
 
   it('discovers once for many commands', async () => {
     let discoveries = 0
-    const h = harness({
+    const h = testClient(sandbox, {
       fetch: (input, init) => {
         if (String(input).includes('/.well-known/')) discoveries++
         return fetch(input, init)
@@ -243,9 +236,9 @@ describe('configuration and discovery', () => {
 describe('session', () => {
   it('restores a stored session on start, idempotently', async () => {
     const store = memoryTokenStore()
-    const first = harness({ store })
+    const first = testClient(sandbox, { store })
     const { session } = await first.client.handleCallback(await signInAs(first))
-    const reloaded = harness({ store })
+    const reloaded = testClient(sandbox, { store })
     expect(reloaded.client.getSnapshot().status).toBe('loading')
     const starts = [reloaded.client.start(), reloaded.client.start()]
     expect(starts[0]).toBe(starts[1])
@@ -256,11 +249,11 @@ describe('session', () => {
 
   it('signs out an expired stored session that has no refresh token', async () => {
     const store = memoryTokenStore()
-    const first = harness({ store })
+    const first = testClient(sandbox, { store })
     await first.client.handleCallback(await signInAs(first))
     const { refreshToken: _dropped, ...withoutRefresh } = (await storedSession(store)) ?? {}
     await store.set(sessionKey(), withoutRefresh)
-    const later = harness({ store, now: () => Date.now() + 3600_000 })
+    const later = testClient(sandbox, { store, now: () => Date.now() + 3600_000 })
     await later.client.start()
     expect(later.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'expired', error: undefined })
     const error = await rejection(later.client.getAccessToken())
@@ -268,7 +261,7 @@ describe('session', () => {
   })
 
   it('notifies subscribers once per change and not after unsubscribing', async () => {
-    const h = harness()
+    const h = testClient(sandbox)
     const seen: string[] = []
     const unsubscribe = h.client.subscribe(() => seen.push(h.client.getSnapshot().status))
     await h.client.start()

@@ -3,9 +3,9 @@ import { type AuthClient, createAuthClient } from './authClient.ts'
 import { AuthErrorCode } from './errors.ts'
 import { pace } from './providers/pace.ts'
 import { memoryLock } from './session/memoryLock.ts'
-import type { TokenSet } from './session/tokenSet.ts'
 import { memoryTokenStore } from './storage/memoryTokenStore.ts'
 import { recordingNavigator } from './testing.ts'
+import type { TokenSet } from './tokenSet.ts'
 
 // The server is scripted at the fetch boundary so that fake timers drive every clock here.
 const issuer = 'https://id.example.com/auth/realms/pace'

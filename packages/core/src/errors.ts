@@ -3,7 +3,7 @@
  * The values are part of the public API: they never change meaning.
  */
 export const AuthErrorCode = {
-  /** The client was created with options that cannot work (missing client id, bad URL...). */
+  /** The client was created with options that cannot work (missing client id, bad URL, a feature not opted into). */
   InvalidConfig: 'invalid_config',
   /** A URL is plain `http:` on a host other than loopback; tokens would travel in clear text. */
   InsecureUrl: 'insecure_url',
@@ -43,7 +43,7 @@ export const AuthErrorCode = {
   Aborted: 'aborted',
   /** A `WWW-Authenticate: SCA` challenge whose details are missing or malformed. */
   InvalidScaChallenge: 'invalid_sca_challenge',
-  /** The operation needs strong customer authentication and no `scaVerifier` is configured. */
+  /** The operation needs strong customer authentication and no `sca` feature is configured. */
   ScaUnavailable: 'sca_unavailable',
   /** One verification attempt was rejected (wrong PIN or code); more attempts may remain. */
   ScaRejected: 'sca_rejected',
@@ -92,20 +92,8 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
   readonly errorUri: string | undefined
   readonly status: number | undefined
 
-  constructor(
-    code:
-      | typeof AuthErrorCode.AuthorizationError
-      | typeof AuthErrorCode.TokenError
-      | typeof AuthErrorCode.IntentRejected,
-    fields: OAuthErrorFields,
-    options: { cause: unknown },
-  ) {
-    const where = code === AuthErrorCode.TokenError ? 'token endpoint' : 'authorization server'
-    super(
-      code,
-      `The ${where} answered ${fields.error}${fields.errorDescription ? `: ${fields.errorDescription}` : ''}`,
-      options,
-    )
+  constructor(code: AuthErrorCode, fields: OAuthErrorFields, options: { cause: unknown }) {
+    super(code, `${code}: ${fields.error}${fields.errorDescription ? ` (${fields.errorDescription})` : ''}`, options)
     this.error = fields.error
     this.errorDescription = fields.errorDescription
     this.errorUri = fields.errorUri
@@ -117,103 +105,7 @@ export function isAuthError(value: unknown): value is AuthError {
   return value instanceof AuthError
 }
 
-/** The intent errors an intent-based authorization server documents. */
-export const intentErrors = [
-  'INTENT_NOT_FOUND',
-  'ITYPE_MISSING_OR_INVALID',
-  'INTENT_ID_MISSING',
-  'INTENT_HAS_BEEN_USED_BEFORE',
-  'INTENT_HAS_EXPIRED',
-  'INTENT_USED_OR_EXPIRED',
-  'BACK_BUTTON_NOT_ALLOWED',
-] as const
-
-export type IntentErrorName = (typeof intentErrors)[number]
-
-export function isIntentErrorName(value: string): value is IntentErrorName {
-  return (intentErrors as readonly string[]).includes(value)
-}
-
-/** The server refused the intent a sign-in named; `error` says why, e.g. `INTENT_HAS_EXPIRED`. */
-export class IntentError extends OAuthResponseError {
-  override readonly name: string = 'IntentError'
-  override readonly error: IntentErrorName
-
-  constructor(fields: OAuthErrorFields & { readonly error: IntentErrorName }, options: { cause: unknown }) {
-    super(AuthErrorCode.IntentRejected, fields, options)
-    this.error = fields.error
-  }
-}
-
-/** An OAuth error response as the right class: an intent refusal, or a plain OAuth error. */
-export function oauthResponseError(
-  code: typeof AuthErrorCode.AuthorizationError | typeof AuthErrorCode.TokenError,
-  fields: OAuthErrorFields,
-  options: { cause: unknown },
-): OAuthResponseError {
-  const { error } = fields
-  return isIntentErrorName(error)
-    ? new IntentError({ ...fields, error }, options)
-    : new OAuthResponseError(code, fields, options)
-}
-
-/** An SCA failure that ended an operation; says which wallet operation it was. */
-export class ScaError extends AuthError {
-  override readonly name: string = 'ScaError'
-  readonly eventId: string
-  readonly walletOperationId: string
-
-  constructor(
-    code:
-      | typeof AuthErrorCode.ScaRejected
-      | typeof AuthErrorCode.ScaFailed
-      | typeof AuthErrorCode.ScaExpired
-      | typeof AuthErrorCode.ScaCancelled
-      | typeof AuthErrorCode.ScaUnavailable
-      | typeof AuthErrorCode.ScaResendRefused,
-    message: string,
-    details: { readonly eventId: string; readonly walletOperationId: string },
-    options: { cause: unknown },
-  ) {
-    super(code, message, options)
-    this.eventId = details.eventId
-    this.walletOperationId = details.walletOperationId
-  }
-}
-
-/** What a resource asks for before it answers (RFC 9470 step-up, or missing scope). */
-export interface StepUpRequirement {
-  /** `insufficient_user_authentication` or `insufficient_scope`. */
-  readonly reason: 'insufficient_user_authentication' | 'insufficient_scope'
-  /** Authentication context classes that would do, most preferred first. */
-  readonly acrValues: readonly string[] | undefined
-  /** The sign-in must be at most this many seconds old. */
-  readonly maxAge: number | undefined
-  /** Scopes the resource needs. */
-  readonly scope: readonly string[] | undefined
-  readonly description: string | undefined
-}
-
-/** The call was refused until the user signs in more strongly; `stepUp()` does that. */
-export class StepUpRequiredError extends AuthError implements StepUpRequirement {
-  override readonly name: string = 'StepUpRequiredError'
-  readonly reason: StepUpRequirement['reason']
-  readonly acrValues: readonly string[] | undefined
-  readonly maxAge: number | undefined
-  readonly scope: readonly string[] | undefined
-  readonly description: string | undefined
-
-  constructor(requirement: StepUpRequirement, options: { cause: unknown }) {
-    const needs = [
-      requirement.acrValues ? `acr ${requirement.acrValues.join(' or ')}` : undefined,
-      requirement.maxAge !== undefined ? `a sign-in at most ${requirement.maxAge} s old` : undefined,
-      requirement.scope ? `scope ${requirement.scope.join(' ')}` : undefined,
-    ].filter(Boolean)
-    super(AuthErrorCode.StepUpRequired, `The resource requires ${needs.join(', ') || 'a stronger sign-in'}`, options)
-    this.reason = requirement.reason
-    this.acrValues = requirement.acrValues
-    this.maxAge = requirement.maxAge
-    this.scope = requirement.scope
-    this.description = requirement.description
-  }
+/** `new AuthError(...)` for throw sites; the short form keeps the many throw sites readable. */
+export function authError(code: AuthErrorCode, message: string, cause: unknown): AuthError {
+  return new AuthError(code, message, { cause })
 }

@@ -1,8 +1,6 @@
-import type { AuthError } from './errors.ts'
-import type { AuthorizationDetail } from './oauth/authorizationDetails.ts'
-import type { Intent } from './oauth/intentParams.ts'
-import type { TokenSet, UserClaims } from './session/tokenSet.ts'
-import type { PendingChallenge } from './stepUp/pendingChallenge.ts'
+import type { PendingChallenge } from './challenge.ts'
+import { type AuthError, AuthErrorCode } from './errors.ts'
+import type { AuthorizationDetail, Intent, TokenSet, UserClaims } from './tokenSet.ts'
 
 /** The parts of a session an app may show or use. The refresh token never leaves the core. */
 export interface Session {
@@ -30,6 +28,7 @@ export interface Session {
  */
 export type SignedOutReason = 'none' | 'logout' | 'expired' | 'rejected'
 
+/** Everything an app renders from: a discriminated union on `status`. */
 export type AuthSnapshot =
   | { readonly status: 'loading' }
   | {
@@ -50,13 +49,64 @@ export type AuthSnapshot =
 
 export type AuthStatus = AuthSnapshot['status']
 
+/** What happened to the session; `nextSnapshot` says what the app sees next. */
+export type SnapshotEvent =
+  /** These tokens are the session now (sign-in, refresh, another tab's change). */
+  | { readonly type: 'session'; readonly tokens: TokenSet; readonly renewable: boolean }
+  /** The session carries on with these tokens, but something failed beside it (an outage). */
+  | { readonly type: 'sessionKept'; readonly tokens: TokenSet; readonly renewable: boolean; readonly error: AuthError }
+  /** Start found this stored session; an error recorded before start (a failed callback) stays shown. */
+  | { readonly type: 'restored'; readonly tokens: TokenSet; readonly renewable: boolean }
+  /** Start found no usable session; an error recorded before start stays shown instead. */
+  | { readonly type: 'nothingRestored'; readonly reason: 'none' | 'expired' }
+  | { readonly type: 'ended'; readonly reason: SignedOutReason; readonly error?: AuthError | undefined }
+  /** A command failed. */
+  | { readonly type: 'failed'; readonly error: AuthError }
+  | { readonly type: 'challenge'; readonly challenge: PendingChallenge | undefined }
+
 export const loadingSnapshot: AuthSnapshot = { status: 'loading' }
 
-export function signedOut(reason: SignedOutReason, error?: AuthError): AuthSnapshot {
-  return { status: 'signedOut', reason, error }
+/**
+ * The snapshot after `event`: pure, and the same object when nothing an app could see changed,
+ * so `useSyncExternalStore` re-renders only on real changes.
+ */
+export function nextSnapshot(current: AuthSnapshot, event: SnapshotEvent): AuthSnapshot {
+  const signedIn = current.status === 'signedIn' ? current : undefined
+  switch (event.type) {
+    case 'session':
+      // The same tokens again (another tab's echo, a re-read) change nothing.
+      if (signedIn && !signedIn.error && signedIn.session.accessToken === event.tokens.accessToken) return current
+      return session(event, undefined, signedIn?.challenge)
+    case 'sessionKept':
+      return session(event, event.error, signedIn?.challenge)
+    case 'restored':
+      return current.status === 'error'
+        ? session(event, current.error, undefined)
+        : nextSnapshot(current, { ...event, type: 'session' })
+    case 'nothingRestored':
+      return current.status === 'error' ? current : { status: 'signedOut', reason: event.reason, error: undefined }
+    case 'ended':
+      return { status: 'signedOut', reason: event.reason, error: event.error }
+    case 'failed': {
+      const { error } = event
+      // The caller gave up: nothing went wrong that the app should show.
+      if (error.code === AuthErrorCode.Aborted) return current
+      // Signed out already says "sign in"; the same error twice is not news.
+      if (current.status === 'signedOut' && (error.code === AuthErrorCode.LoginRequired || current.error === error))
+        return current
+      return signedIn ? { ...signedIn, error } : { status: 'error', error }
+    }
+    case 'challenge':
+      return signedIn && signedIn.challenge !== event.challenge ? { ...signedIn, challenge: event.challenge } : current
+  }
 }
 
-export function signedIn(tokens: TokenSet, error?: AuthError, challenge?: PendingChallenge): AuthSnapshot {
+function session(
+  event: { readonly tokens: TokenSet; readonly renewable: boolean },
+  error: AuthError | undefined,
+  challenge: PendingChallenge | undefined,
+): AuthSnapshot {
+  const { tokens } = event
   return {
     status: 'signedIn',
     session: {
@@ -67,14 +117,9 @@ export function signedIn(tokens: TokenSet, error?: AuthError, challenge?: Pendin
       user: tokens.user,
       authorizationDetails: tokens.authorizationDetails,
       intent: tokens.intent,
-      renewable: tokens.refreshToken !== undefined,
+      renewable: event.renewable,
     },
     error,
     challenge,
   }
-}
-
-/** A failed command keeps a live session and records the error beside it; otherwise it is the state. */
-export function withError(current: AuthSnapshot, error: AuthError): AuthSnapshot {
-  return current.status === 'signedIn' ? { ...current, error } : { status: 'error', error }
 }

@@ -1,18 +1,14 @@
-import { type Sandbox, startSandbox } from '@payauth/sandbox'
+import { signInAs, testClient } from '@payauth/harness'
+import { sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { render, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { AuthCallback } from './AuthCallback.tsx'
 import { AuthProvider } from './AuthProvider.tsx'
-import { arriveAtCallback, testClient } from './testSupport.tsx'
 import { useAuth } from './useAuth.ts'
 import { useToken } from './useToken.ts'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, appOrigins: ['http://127.0.0.1:5173'] })
-})
-afterAll(() => sandbox.close())
+setUpSandbox()
 
 function WhoIsSignedIn() {
   const { status, user } = useAuth()
@@ -26,8 +22,8 @@ function WhoIsSignedIn() {
 
 describe('<AuthCallback>', () => {
   it('completes the sign-in once under StrictMode and returns to where it started', async () => {
-    const test = testClient(sandbox)
-    await arriveAtCallback(test)
+    const test = testClient(sandbox, { at: '/account' })
+    await signInAs(test)
     const onSignedIn = vi.fn()
     render(
       <StrictMode>
@@ -45,10 +41,10 @@ describe('<AuthCallback>', () => {
   })
 
   it('shows why a tampered callback was refused, and signs nobody in', async () => {
-    const test = testClient(sandbox)
-    const callbackUrl = new URL(await arriveAtCallback(test))
+    const test = testClient(sandbox, { at: '/account' })
+    const callbackUrl = new URL(await signInAs(test))
     callbackUrl.searchParams.set('state', 'tampered')
-    window.history.replaceState(null, '', callbackUrl.href)
+    test.navigator.land(callbackUrl.href)
     const onSignedIn = vi.fn()
     render(
       <AuthProvider client={test.client}>

@@ -1,6 +1,7 @@
-import { type AuthError, isAuthError } from '@payauth/core'
-import { type ReactNode, useEffect, useState } from 'react'
+import type { AuthError } from '@payauth/core'
+import { type ReactNode, useEffect } from 'react'
 import { useAuthClient } from './authContext.ts'
+import { useAuthSnapshot } from './useAuthSnapshot.ts'
 
 export interface AuthCallbackProps {
   /**
@@ -26,32 +27,34 @@ function defaultError(error: AuthError): ReactNode {
   )
 }
 
-/** Render on the redirect URI's route: completes the sign-in, then goes back where it started. */
+/**
+ * Render on the redirect URI's route: completes the sign-in, then goes back where it started.
+ * It keeps no state: the core reads the callback from its navigator (and is idempotent per
+ * `state`, so StrictMode's double effect makes one token request), and a failure is what the
+ * snapshot recorded.
+ */
 export function AuthCallback({
   onSignedIn = replacePage,
   children = null,
   renderError = defaultError,
 }: AuthCallbackProps): ReactNode {
   const client = useAuthClient()
-  // Read once at first render: the core scrubs the code from the address bar as it starts.
-  const [callbackUrl] = useState(() => (typeof window === 'undefined' ? undefined : window.location.href))
-  const [failure, setFailure] = useState<AuthError>()
+  const snapshot = useAuthSnapshot()
 
   useEffect(() => {
-    if (callbackUrl === undefined) return
     let current = true
-    client.handleCallback(callbackUrl).then(
+    client.handleCallback().then(
       (result) => {
         if (current) onSignedIn(result.returnTo)
       },
-      (error: unknown) => {
-        if (current && isAuthError(error)) setFailure(error)
-      },
+      // The snapshot records the failure, which renders below.
+      () => {},
     )
     return () => {
       current = false
     }
-  }, [client, callbackUrl, onSignedIn])
+  }, [client, onSignedIn])
 
+  const failure = snapshot.status === 'error' || snapshot.status === 'signedIn' ? snapshot.error : undefined
   return failure ? renderError(failure) : children
 }

@@ -1,20 +1,16 @@
-import { type Sandbox, startSandbox } from '@payauth/sandbox'
+import { signInAs, testClient } from '@payauth/harness'
+import { sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { render, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthProvider } from './AuthProvider.tsx'
 import { RequireAuth } from './RequireAuth.tsx'
-import { arriveAtCallback, testClient } from './testSupport.tsx'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, appOrigins: ['http://127.0.0.1:5173'] })
-})
-afterAll(() => sandbox.close())
+setUpSandbox()
 
 describe('<RequireAuth>', () => {
   it('sends a signed-out user to sign in once, even under StrictMode', async () => {
-    const test = testClient(sandbox)
+    const test = testClient(sandbox, { at: '/account' })
     render(
       <StrictMode>
         <AuthProvider client={test.client}>
@@ -31,7 +27,7 @@ describe('<RequireAuth>', () => {
   })
 
   it('shows the fallback and stays put when auto-login is off', async () => {
-    const test = testClient(sandbox)
+    const test = testClient(sandbox, { at: '/account' })
     render(
       <AuthProvider client={test.client}>
         <RequireAuth autoLogin={false} fallback={<p>Please sign in</p>}>
@@ -45,8 +41,8 @@ describe('<RequireAuth>', () => {
   })
 
   it('renders the protected content for a signed-in user', async () => {
-    const test = testClient(sandbox)
-    await test.client.handleCallback(await arriveAtCallback(test))
+    const test = testClient(sandbox, { at: '/account' })
+    await test.client.handleCallback(await signInAs(test))
     render(
       <AuthProvider client={test.client}>
         <RequireAuth fallback={<p>Redirecting…</p>}>

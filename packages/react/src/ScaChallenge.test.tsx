@@ -1,20 +1,20 @@
-import { AuthErrorCode, partnerScaVerifier } from '@payauth/core'
-import { type Sandbox, startSandbox } from '@payauth/sandbox'
+import { AuthErrorCode } from '@payauth/core'
+import { partnerScaVerifier, paysafeSca } from '@payauth/core/sca'
+import { signInAs, type TestClient, testClient } from '@payauth/harness'
+import { sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthProvider } from './AuthProvider.tsx'
 import { ScaChallenge } from './ScaChallenge.tsx'
-import { arriveAtCallback, type TestClient, testBrowser, testClient } from './testSupport.tsx'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, appOrigins: ['http://127.0.0.1:5173'], scaResendCooldown: 30 })
-})
-afterAll(() => sandbox.close())
+setUpSandbox({ scaResendCooldown: 30 })
 
 async function signedIn(): Promise<TestClient> {
-  const test = testClient(sandbox, testBrowser(), partnerScaVerifier({ baseUrl: `${sandbox.origin}/partner` }))
-  await test.client.handleCallback(await arriveAtCallback(test))
+  const test = testClient(sandbox, {
+    at: '/account',
+    sca: paysafeSca({ verifier: partnerScaVerifier({ baseUrl: `${sandbox.origin}/partner` }) }),
+  })
+  await test.client.handleCallback(await signInAs(test))
   render(
     <AuthProvider client={test.client}>
       <ScaChallenge />

@@ -1,7 +1,13 @@
-import type { PendingScaChallenge, ScaChannel, ScaMethod, ScaVerification } from '@payauth/core'
+import {
+  AuthErrorCode,
+  type PendingScaChallenge,
+  type ScaChannel,
+  type ScaMethod,
+  type ScaVerification,
+} from '@payauth/core'
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useNow } from './useNow.ts'
-import { useScaChallenge } from './useScaChallenge.ts'
+import { type UseScaChallengeResult, useScaChallenge } from './useScaChallenge.ts'
 
 export interface ScaChallengeProps {
   /** Heading of the dialog. */
@@ -20,20 +26,22 @@ const anyAgreedMethod: readonly ScaVerification[] = [{ method: 'PIN' }, { method
  * it through the `payauth-sca*` class names and `--payauth-sca-*` variables (see ScaChallenge.css).
  */
 export function ScaChallenge({ title = 'Confirm it’s you', className }: ScaChallengeProps): ReactNode {
-  const { challenge } = useScaChallenge()
+  const sca = useScaChallenge()
+  const { challenge } = sca
   if (!challenge) return null
   // A new event (a queued operation, or a restarted one) starts with a clean form.
-  return <ScaDialog key={challenge.eventId} challenge={challenge} title={title} className={className} />
+  return <ScaDialog key={challenge.eventId} sca={sca} challenge={challenge} title={title} className={className} />
 }
 
 interface ScaDialogProps {
+  readonly sca: UseScaChallengeResult
   readonly challenge: PendingScaChallenge
   readonly title: ReactNode
   readonly className: string | undefined
 }
 
-function ScaDialog({ challenge, title, className }: ScaDialogProps): ReactNode {
-  const { verify, resend, cancel } = useScaChallenge()
+function ScaDialog({ sca, challenge, title, className }: ScaDialogProps): ReactNode {
+  const { verify, resend, cancel } = sca
   const options = challenge.availableVerifications.length > 0 ? challenge.availableVerifications : anyAgreedMethod
   const [choice, setChoice] = useState(0)
   const [value, setValue] = useState('')
@@ -213,11 +221,11 @@ function channelLabel(channel: ScaChannel): string {
 
 function errorText(challenge: PendingScaChallenge): string {
   switch (challenge.error?.code) {
-    case 'sca_rejected':
+    case AuthErrorCode.ScaRejected:
       return 'That was not right. Please try again.'
-    case 'sca_resend_refused':
+    case AuthErrorCode.ScaResendRefused:
       return 'No new code can be sent right now.'
-    case 'network_error':
+    case AuthErrorCode.NetworkError:
       return 'The network is unavailable. Try again.'
     default:
       return challenge.error?.message ?? ''

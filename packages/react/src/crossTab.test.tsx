@@ -1,16 +1,12 @@
-import { type Sandbox, startSandbox } from '@payauth/sandbox'
+import { signInAs, testBrowser, testClient } from '@payauth/harness'
+import { sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { act, render, screen, waitFor } from '@testing-library/react'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuthProvider } from './AuthProvider.tsx'
-import { arriveAtCallback, testBrowser, testClient } from './testSupport.tsx'
 import { useAuth } from './useAuth.ts'
 import { useToken } from './useToken.ts'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, appOrigins: ['http://127.0.0.1:5173'] })
-})
-afterAll(() => sandbox.close())
+setUpSandbox()
 
 const renders: string[] = []
 
@@ -25,9 +21,9 @@ function TokenView() {
 describe('hooks follow other tabs', () => {
   it('render once for each sign-in, refresh and sign-out made in another tab', async () => {
     let time = Date.now()
-    const browser = testBrowser(() => time)
-    const otherTab = testClient(sandbox, browser)
-    const thisTab = testClient(sandbox, browser)
+    const browser = testBrowser({ now: () => time })
+    const otherTab = testClient(sandbox, { browser, at: '/account' })
+    const thisTab = testClient(sandbox, { browser, at: '/account' })
     render(
       <AuthProvider client={thisTab.client}>
         <TokenView />
@@ -36,7 +32,7 @@ describe('hooks follow other tabs', () => {
     await waitFor(() => expect(screen.getByTestId('token')).toHaveTextContent('signedOut no token'))
     renders.length = 0
 
-    await otherTab.client.handleCallback(await arriveAtCallback(otherTab))
+    await otherTab.client.handleCallback(await signInAs(otherTab))
     const first = await otherTab.client.getAccessToken()
     await waitFor(() => expect(screen.getByTestId('token')).toHaveTextContent(`signedIn ${first.slice(0, 12)}`))
 

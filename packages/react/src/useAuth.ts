@@ -1,6 +1,6 @@
 import type { AuthClient, AuthError, AuthSnapshot, PendingChallenge, UserClaims } from '@payauth/core'
-import { useSyncExternalStore } from 'react'
 import { useAuthClient } from './authContext.ts'
+import { useAuthSnapshot } from './useAuthSnapshot.ts'
 
 export interface UseAuthResult {
   readonly snapshot: AuthSnapshot
@@ -21,7 +21,7 @@ export interface UseAuthResult {
 /** The session as the core sees it, re-rendering on every change. */
 export function useAuth(): UseAuthResult {
   const client = useAuthClient()
-  const snapshot = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot)
+  const snapshot = useAuthSnapshot()
   return {
     snapshot,
     status: snapshot.status,

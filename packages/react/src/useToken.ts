@@ -1,14 +1,11 @@
-import type { AuthSnapshot } from '@payauth/core'
+import { accessTokenOf } from '@payauth/core'
 import { useSyncExternalStore } from 'react'
 import { useAuthClient } from './authContext.ts'
 
-function accessTokenOf(snapshot: AuthSnapshot): string | undefined {
-  return snapshot.status === 'signedIn' ? snapshot.session.accessToken : undefined
-}
-
 /**
- * The current access token, or `undefined` when signed out. Re-renders only when the token itself
- * changes. For a request, prefer `await client.getAccessToken()`, which also checks expiry.
+ * The access token the snapshot shows, or `undefined` when signed out. Re-renders only when the
+ * token itself changes. It may be stale (up to its expiry) until the next refresh lands: for a
+ * request, prefer `await client.getAccessToken()` or `useAuthFetch()`, which renew it first.
  */
 export function useToken(): string | undefined {
   const client = useAuthClient()

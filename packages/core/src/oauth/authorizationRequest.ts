@@ -1,6 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, AuthErrorCode } from '../errors.ts'
-import type { AuthorizationDetail } from './authorizationDetails.ts'
+import { AuthErrorCode, authError } from '../errors.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 
 export interface AuthorizationRequestInput {
@@ -11,9 +10,10 @@ export interface AuthorizationRequestInput {
   readonly scope: string
   /** Whether `openid` is requested, so a `nonce` binds the ID token to this request. */
   readonly openid: boolean
+  /** The app's and the provider's parameters; none may be one payauth sets. */
   readonly extraParams: Readonly<Record<string, string>>
-  /** RFC 9396 details, sent as JSON in `authorization_details`. */
-  readonly authorizationDetails?: readonly AuthorizationDetail[] | undefined
+  /** Parameters of opt-in features (an intent, RAR details), set as given. */
+  readonly featureParams: Readonly<Record<string, string>>
 }
 
 export interface AuthorizationRequest {
@@ -52,27 +52,26 @@ export async function createAuthorizationRequest(
 ): Promise<AuthorizationRequest> {
   for (const name of Object.keys(input.extraParams)) {
     if (reservedParams.has(name)) {
-      throw new AuthError(AuthErrorCode.InvalidConfig, `The authorization parameter "${name}" is set by payauth`, {
-        cause: { param: name },
+      throw authError(AuthErrorCode.InvalidConfig, `The authorization parameter "${name}" is set by payauth`, {
+        param: name,
       })
     }
   }
   const codeVerifier = input.responseType === 'code' ? oauth.generateRandomCodeVerifier() : undefined
   const state = oauth.generateRandomState()
-  const nonce = input.openid && input.responseType === 'code' ? oauth.generateRandomNonce() : undefined
+  const nonce = input.openid && codeVerifier ? oauth.generateRandomNonce() : undefined
   const url = new URL(server.authorization_endpoint as string)
-  for (const [name, value] of Object.entries(input.extraParams)) url.searchParams.set(name, value)
-  url.searchParams.set('client_id', input.clientId)
-  url.searchParams.set('redirect_uri', input.redirectUri)
-  url.searchParams.set('response_type', input.responseType)
-  url.searchParams.set('scope', input.scope)
-  url.searchParams.set('state', state)
+  const params = url.searchParams
+  for (const [name, value] of Object.entries({ ...input.extraParams, ...input.featureParams })) params.set(name, value)
+  params.set('client_id', input.clientId)
+  params.set('redirect_uri', input.redirectUri)
+  params.set('response_type', input.responseType)
+  params.set('scope', input.scope)
+  params.set('state', state)
   if (codeVerifier) {
-    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier))
-    url.searchParams.set('code_challenge_method', 'S256')
+    params.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier))
+    params.set('code_challenge_method', 'S256')
   }
-  if (nonce) url.searchParams.set('nonce', nonce)
-  if (input.authorizationDetails)
-    url.searchParams.set('authorization_details', JSON.stringify(input.authorizationDetails))
+  if (nonce) params.set('nonce', nonce)
   return { url, state, codeVerifier, nonce }
 }

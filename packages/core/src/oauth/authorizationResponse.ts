@@ -1,28 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import { AuthError, AuthErrorCode } from '../errors.ts'
+import { toAuthError } from '../toAuthError.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
-import { fragmentParams } from './implicitResponse.ts'
-import { toAuthError } from './toAuthError.ts'
-
-/** Parameters of an authorization response; they are scrubbed from the address bar. */
-export const callbackParams = [
-  'code',
-  'state',
-  'iss',
-  'error',
-  'error_description',
-  'error_uri',
-  'session_state',
-] as const
-
-export function isCallbackUrl(url: URL): boolean {
-  return (
-    url.searchParams.has('state') ||
-    url.searchParams.has('code') ||
-    url.searchParams.has('error') ||
-    fragmentParams(url) !== undefined
-  )
-}
 
 /**
  * Checks the redirect's `state` and RFC 9207 `iss` through oauth4webapi and surfaces an OAuth

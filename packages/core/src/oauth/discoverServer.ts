@@ -1,8 +1,8 @@
 import * as oauth from 'oauth4webapi'
 import { AuthErrorCode } from '../errors.ts'
+import { toAuthError } from '../toAuthError.ts'
 import type { HttpOptions } from './httpOptions.ts'
 import { requireSecureUrl } from './secureUrl.ts'
-import { toAuthError } from './toAuthError.ts'
 
 /** The server metadata payauth works with; oauth4webapi's type stays internal. */
 export type AuthorizationServer = oauth.AuthorizationServer

@@ -1,8 +1,15 @@
-import type { ProviderEndpoints } from '../providers/oauthProvider.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 import { requireSecureUrl } from './secureUrl.ts'
 
-/** Server metadata from endpoints given outright, for servers without a discovery document. */
+/** Endpoints given outright, for servers without a discovery document. */
+export interface ProviderEndpoints {
+  readonly authorization: string
+  readonly token: string
+  readonly revocation?: string
+  readonly endSession?: string
+}
+
+/** Server metadata from endpoints given outright. */
 export function explicitServer(issuer: string, endpoints: ProviderEndpoints): AuthorizationServer {
   return {
     issuer,

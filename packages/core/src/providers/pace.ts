@@ -1,4 +1,5 @@
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthErrorCode, authError } from '../errors.ts'
+import { directConnection } from './directConnection.ts'
 import type { OAuthProvider } from './oauthProvider.ts'
 
 /**
@@ -56,16 +57,8 @@ export type PaceOptions = (
 export function pace(options: PaceOptions): OAuthProvider<PaceScope> {
   const issuer = options.issuer ?? paceIssuers[options.environment as PaceEnvironment]
   if (!issuer) {
-    throw new AuthError(AuthErrorCode.InvalidConfig, `Unknown PACE environment: ${String(options.environment)}`, {
-      cause: options,
-    })
+    throw authError(AuthErrorCode.InvalidConfig, `Unknown PACE environment: ${String(options.environment)}`, options)
   }
-  return {
-    name: 'pace',
-    issuer,
-    authorizeParams: {
-      ...options.authorizeParams,
-      ...(options.idpHint ? { kc_idp_hint: options.idpHint } : {}),
-    },
-  }
+  const authorizeParams = { ...options.authorizeParams, ...(options.idpHint ? { kc_idp_hint: options.idpHint } : {}) }
+  return { name: 'pace', issuer, connect: directConnection({ issuer, authorizeParams }) }
 }

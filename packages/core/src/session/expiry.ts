@@ -1,4 +1,4 @@
-import type { TokenSet } from './tokenSet.ts'
+import type { TokenSet } from '../tokenSet.ts'
 
 /** Clock skew and request time we allow for, unless the token lives only seconds. */
 const minimumLeewayMs = 5_000

@@ -1,4 +1,4 @@
-import type { Intent } from '../oauth/intentParams.ts'
+import type { Intent } from '../tokenSet.ts'
 
 /**
  * A sign-in that left for the authorization server and has not come back yet. Kept in the token

@@ -1,0 +1,3 @@
+export { signedIn, signInAs } from './signInAs.ts'
+export { type TestBrowser, testBrowser } from './testBrowser.ts'
+export { appOrigin, redirectUri, type TestClient, type TestClientOptions, testClient } from './testClient.ts'

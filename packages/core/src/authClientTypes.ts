@@ -1,0 +1,114 @@
+import type { PendingChallenge, ScaAttempt, ScaChannel } from './challenge.ts'
+import type { ExchangedToken, TokenExchangeFeature, TokenExchangeOptions } from './exchange/tokenExchange.ts'
+import type { ScaFeature, StepUpFeature } from './fetch/challengeHandlers.ts'
+import type { AuthNavigator } from './navigation/authNavigator.ts'
+import type { FetchLike } from './oauth/httpOptions.ts'
+import type { DpopFeature, ParFeature, RarFeature } from './oauth/protocolFeatures.ts'
+import type { CheckedScope, OAuthProvider } from './providers/oauthProvider.ts'
+import type { AuthLock } from './session/authLock.ts'
+import type { SessionChannel } from './session/sessionChannel.ts'
+import type { WakeEvents } from './session/wakeEvents.ts'
+import type { CallbackResult, LoginOptions, LogoutOptions } from './signIn/signInTypes.ts'
+import type { AuthSnapshot } from './snapshot.ts'
+import type { TokenStore } from './storage/tokenStore.ts'
+
+export type { CallbackResult, LoginOptions, LogoutOptions, PendingChallenge }
+
+/** The observable sign-in client. Methods may be passed around unbound. */
+export interface AuthClient {
+  /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+  /** The current immutable snapshot; the same object until something changes. */
+  getSnapshot(): AuthSnapshot
+  /**
+   * Restores the stored session, refreshing it if it has gone stale, and starts following other
+   * tabs. Idempotent: every call returns the first call's promise.
+   */
+  start(): Promise<void>
+  /**
+   * Sends the user to the authorization server (code + PKCE). While one sign-in is being prepared,
+   * further calls return its promise, so a double effect does not start two.
+   */
+  login(options?: LoginOptions): Promise<void>
+  /**
+   * Completes a sign-in from the redirect URL (the current one by default). Idempotent per
+   * `state`: a second call with the same URL returns the first call's promise.
+   */
+  handleCallback(url?: string | URL): Promise<CallbackResult>
+  /**
+   * A valid access token, refreshed if it is about to expire: however many callers and tabs ask
+   * at once, one refresh request is made. `login_required` when there is no session.
+   */
+  getAccessToken(): Promise<string>
+  /**
+   * Signs out in every tab, revokes the refresh token (RFC 7009) and ends the server's session.
+   * The local sign-out happens even when the server cannot be reached.
+   */
+  logout(options?: LogoutOptions): Promise<void>
+  /**
+   * Trades the session's access token (or another) for one meant for another audience
+   * (RFC 8693). The session keeps its own tokens. Needs the `tokenExchange` option.
+   */
+  exchangeToken(options?: TokenExchangeOptions): Promise<ExchangedToken>
+  /**
+   * `fetch` with the session's access token (Bearer, or DPoP-bound). On `401 invalid_token` it
+   * refreshes once and retries; with the `sca` option, an SCA challenge waits while the user
+   * verifies (see `verifyChallenge`), then the call is sent again with `SCA-Authorization`; with
+   * the `stepUp` option, an RFC 9470 challenge rejects with `step_up_required` and the snapshot
+   * offers `stepUp()`.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
+  /** Verifies the pending SCA challenge with what the user entered. */
+  verifyChallenge(attempt: ScaAttempt): Promise<void>
+  /** Sends (or sends again) a one-time code for the pending SCA challenge. */
+  resendChallenge(channel: ScaChannel): Promise<void>
+  /** Gives up the pending SCA challenge (its call rejects with `sca_cancelled`) or step-up. */
+  cancelChallenge(): void
+  /**
+   * Signs in again as the pending step-up asks (`acr_values`, `max_age`, scope), returning to the
+   * current page by default.
+   */
+  stepUp(options?: Pick<LoginOptions, 'returnTo'>): Promise<void>
+  /** Stops timers and cross-tab listeners, for tests and for apps that replace their client. */
+  dispose(): void
+}
+
+/** Options of `createAuthClient`. Opt-in features come from their own entry points (`@payauth/core/dpop`...). */
+export interface AuthClientOptions<KnownScope extends string = string, Scope extends string = KnownScope> {
+  /** Who signs users in: a preset such as `pace()`, `oidc()`, `oauth20()`. */
+  readonly provider: OAuthProvider<KnownScope>
+  /** The public client's id, as registered with the provider. No secret: browsers cannot keep one. */
+  readonly clientId: string
+  /** Absolute URL of the app's callback route, registered with the provider. */
+  readonly redirectUri: string
+  /** Scopes requested at sign-in. Include `openid` to learn who signed in. */
+  readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
+  /** Where the server sends the user after logout; registered with it. The app's root by default. */
+  readonly postLogoutRedirectUri?: string
+  /** Where tokens are kept; IndexedDB by default, memory where there is none. */
+  readonly store?: TokenStore
+  /** How the user is sent to the server and back; the current window by default. */
+  readonly navigator?: AuthNavigator
+  /** The HTTP client; the global `fetch` by default. */
+  readonly fetch?: FetchLike
+  /** The clock, epoch milliseconds; `Date.now` by default. */
+  readonly now?: () => number
+  /** The cross-tab lock around refreshes; Web Locks by default, an IndexedDB lease without them. */
+  readonly lock?: AuthLock
+  /** How tabs tell each other the session changed; a BroadcastChannel by default. */
+  readonly channel?: SessionChannel
+  /** When to check the session besides its timer; visibility, online and focus by default. */
+  readonly wakeEvents?: WakeEvents
+  /** `dpop()` from `@payauth/core/dpop`: sender-constrained tokens (RFC 9449). */
+  readonly dpop?: DpopFeature
+  /** `par()` from `@payauth/core/par`: pushed authorization requests (RFC 9126). */
+  readonly par?: ParFeature
+  /** `richAuthorization()` from `@payauth/core/rar`: `login({ authorizationDetails })` (RFC 9396). */
+  readonly rar?: RarFeature
+  /** `tokenExchange()` from `@payauth/core/exchange`: `auth.exchangeToken()` (RFC 8693). */
+  readonly tokenExchange?: TokenExchangeFeature
+  /** `paysafeSca({ verifier })` from `@payauth/core/sca`: PSD2 SCA challenges in `auth.fetch`. */
+  readonly sca?: ScaFeature
+  /** `stepUp()` from `@payauth/core/step-up`: RFC 9470 step-up in `auth.fetch` and `auth.stepUp()`. */
+  readonly stepUp?: StepUpFeature
+}

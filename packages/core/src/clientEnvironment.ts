@@ -1,0 +1,62 @@
+import type { AuthClientOptions } from './authClientTypes.ts'
+import { AuthErrorCode, authError } from './errors.ts'
+import type { AuthNavigator } from './navigation/authNavigator.ts'
+import { defaultNavigator } from './navigation/defaultNavigator.ts'
+import { toAppPath } from './navigation/returnTo.ts'
+import type { FetchLike } from './oauth/httpOptions.ts'
+import { requireSecureUrl } from './oauth/secureUrl.ts'
+import type { AuthLock } from './session/authLock.ts'
+import { type ClientNamespace, clientNamespace } from './session/clientNamespace.ts'
+import { defaultLock } from './session/defaultLock.ts'
+import { broadcastSessionChannel, type SessionChannel } from './session/sessionChannel.ts'
+import { browserWakeEvents, type WakeEvents } from './session/wakeEvents.ts'
+import { defaultTokenStore } from './storage/defaultTokenStore.ts'
+import { guardStore } from './storage/guardStore.ts'
+import type { TokenStore } from './storage/tokenStore.ts'
+
+/** A client's options, checked, with the browser defaults filled in. */
+export interface ClientEnvironment {
+  readonly clientId: string
+  readonly redirectUri: string
+  /** The app's origin, which `returnTo` paths are confined to. */
+  readonly appOrigin: string
+  readonly postLogoutRedirectUri: string
+  readonly scope: readonly string[]
+  readonly names: ClientNamespace
+  readonly store: TokenStore
+  readonly navigator: AuthNavigator
+  readonly now: () => number
+  readonly lock: AuthLock
+  readonly channel: SessionChannel
+  readonly wakeEvents: WakeEvents
+  readonly fetch: FetchLike
+}
+
+/** Refuses options that cannot work (a typed `invalid_config` or `insecure_url`), then fills in the defaults. */
+export function clientEnvironment<KnownScope extends string, Scope extends string>(
+  options: AuthClientOptions<KnownScope, Scope>,
+): ClientEnvironment {
+  const issuer = requireSecureUrl(options.provider.issuer, 'issuer')
+  const redirectUri = requireSecureUrl(options.redirectUri, 'redirectUri').href
+  const { clientId } = options
+  if (typeof clientId !== 'string' || clientId === '') {
+    throw authError(AuthErrorCode.InvalidConfig, 'clientId is required', { clientId })
+  }
+  const appOrigin = new URL(redirectUri).origin
+  const names = clientNamespace(issuer.href, clientId)
+  return {
+    clientId,
+    redirectUri,
+    appOrigin,
+    postLogoutRedirectUri: toAppPath(options.postLogoutRedirectUri ?? '/', appOrigin),
+    scope: options.scope ?? ['openid'],
+    names,
+    store: guardStore(options.store ?? defaultTokenStore()),
+    navigator: options.navigator ?? defaultNavigator(),
+    now: options.now ?? Date.now,
+    lock: options.lock ?? defaultLock(),
+    channel: options.channel ?? broadcastSessionChannel(names.channel),
+    wakeEvents: options.wakeEvents ?? browserWakeEvents,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+  }
+}

@@ -1,0 +1,2 @@
+export type { DpopFeature } from '../oauth/protocolFeatures.ts'
+export { dpop } from './dpop.ts'

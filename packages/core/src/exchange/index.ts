@@ -1,0 +1,7 @@
+export {
+  type ExchangedToken,
+  type TokenExchangeFeature,
+  type TokenExchangeOptions,
+  TokenTypeUri,
+  tokenExchange,
+} from './tokenExchange.ts'

@@ -1,0 +1,1 @@
+export { legacyImplicit } from './legacyImplicit.ts'

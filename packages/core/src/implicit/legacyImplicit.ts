@@ -1,0 +1,56 @@
+import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import type { ImplicitFlow } from '../oauth/directConfig.ts'
+import { splitScope } from '../tokenSet.ts'
+
+/**
+ * The legacy implicit flow (`response_type=token`), for servers that offer nothing else: the token
+ * arrives in the URL fragment, which payauth parses itself (oauth4webapi does not), checks against
+ * `state` and `iss`, and scrubs from history. The session cannot be renewed: at expiry the user
+ * signs in again. RFC 9700 forbids this flow; calling this warns.
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
+ * @example oauth20({ baseUrl, legacyImplicit: legacyImplicit() })
+ */
+export function legacyImplicit(): ImplicitFlow {
+  console.warn(
+    'payauth: the legacy implicit flow is on. Tokens travel in the URL fragment and cannot be refreshed; ' +
+      'RFC 9700 forbids this flow. Use code + PKCE unless the server offers nothing else.',
+  )
+  return {
+    tokens(server, params, context) {
+      const iss = params.get('iss')
+      if (iss !== null && iss !== server.issuer) {
+        throw authError(AuthErrorCode.IssuerMismatch, `The response comes from ${iss}, not ${server.issuer}`, { iss })
+      }
+      const error = params.get('error')
+      if (error) {
+        throw new OAuthResponseError(
+          AuthErrorCode.AuthorizationError,
+          {
+            error,
+            errorDescription: params.get('error_description') ?? undefined,
+            errorUri: params.get('error_uri') ?? undefined,
+          },
+          { cause: params },
+        )
+      }
+      const accessToken = params.get('access_token')
+      const tokenType = params.get('token_type')
+      const expiresIn = Number(params.get('expires_in'))
+      if (!accessToken || tokenType?.toLowerCase() !== 'bearer' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
+        throw authError(AuthErrorCode.InvalidResponse, 'The implicit response lacks a bearer token with its lifetime', {
+          tokenType,
+          expiresIn: params.get('expires_in'),
+          hasToken: accessToken !== null,
+        })
+      }
+      const scope = params.get('scope')
+      return {
+        accessToken,
+        tokenType: 'Bearer',
+        issuedAt: context.now,
+        expiresAt: context.now + expiresIn * 1000,
+        scope: scope === null ? [...context.requestedScope] : splitScope(scope, context.scopeSeparator),
+      }
+    },
+  }
+}

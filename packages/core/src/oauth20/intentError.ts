@@ -1,0 +1,25 @@
+import { AuthErrorCode, type OAuthErrorFields, OAuthResponseError } from '../errors.ts'
+
+/** The intent errors an intent-based authorization server documents. */
+export const intentErrors = [
+  'INTENT_NOT_FOUND',
+  'ITYPE_MISSING_OR_INVALID',
+  'INTENT_ID_MISSING',
+  'INTENT_HAS_BEEN_USED_BEFORE',
+  'INTENT_HAS_EXPIRED',
+  'INTENT_USED_OR_EXPIRED',
+  'BACK_BUTTON_NOT_ALLOWED',
+] as const
+
+export type IntentErrorName = (typeof intentErrors)[number]
+
+/** The server refused the intent a sign-in named; `error` says why, e.g. `INTENT_HAS_EXPIRED`. */
+export class IntentError extends OAuthResponseError {
+  override readonly name: string = 'IntentError'
+  override readonly error: IntentErrorName
+
+  constructor(fields: OAuthErrorFields & { readonly error: IntentErrorName }, options: { cause: unknown }) {
+    super(AuthErrorCode.IntentRejected, fields, options)
+    this.error = fields.error
+  }
+}

@@ -1,0 +1,2 @@
+export type { ParFeature } from '../oauth/protocolFeatures.ts'
+export { par } from './par.ts'

@@ -1,0 +1,29 @@
+import type { ScaFeature } from '../fetch/challengeHandlers.ts'
+import { parseScaChallenge } from './parseScaChallenge.ts'
+import { scaQueue } from './scaQueue.ts'
+import type { ScaVerifier } from './scaVerifier.ts'
+
+export interface PaysafeScaOptions {
+  /** Checks what the user enters; in OUTSOURCED mode your backend (`partnerScaVerifier()`). */
+  readonly verifier: ScaVerifier
+}
+
+/**
+ * PSD2 strong customer authentication as Paysafe's wallet asks for it: a `401` with
+ * `WWW-Authenticate: SCA …` holds `auth.fetch` while the user verifies (`snapshot.challenge`,
+ * `auth.verifyChallenge()`), then the call is repeated with `SCA-Authorization`.
+ * @example createAuthClient({ ..., sca: paysafeSca({ verifier: partnerScaVerifier({ baseUrl }) }) })
+ */
+export function paysafeSca(options: PaysafeScaOptions): ScaFeature {
+  return (deps) => {
+    const queue = scaQueue({ verifier: options.verifier, ...deps })
+    return {
+      ...queue,
+      detect({ response }) {
+        const header = response.headers.get('www-authenticate')
+        return header === null ? undefined : parseScaChallenge(header)
+      },
+      complete: queue.enqueue,
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { ScaAttempt, ScaChannel, ScaDetails } from '../challenge.ts'
+import { AuthErrorCode, authError } from '../errors.ts'
+import type { FetchLike } from '../oauth/httpOptions.ts'
+import { ScaError } from './scaError.ts'
+
+/** The outcome names of the wallet's attempt reports. */
+export type ScaOutcome = 'VERIFIED' | 'REJECTED' | 'FAILED'
+
+export interface ScaAttemptResult {
+  readonly outcome: ScaOutcome
+  /** Attempts the user has left after this one, when the verifier knows. */
+  readonly attemptsLeft?: number
+}
+
+export interface ScaResendResult {
+  /** Further codes that may be requested. */
+  readonly resendsLeft?: number
+  /** Seconds before another code may be requested. */
+  readonly retryAfterSeconds?: number
+}
+
+/** The user's current access token, for verifiers that check who is verifying. */
+export interface ScaVerifierContext {
+  readonly accessToken: string
+}
+
+/**
+ * Checks what the user entered. In Paysafe's OUTSOURCED mode this is the partner's backend: it
+ * verifies the PIN or one-time code itself and reports the attempt to the wallet server-to-server.
+ */
+export interface ScaVerifier {
+  verify(challenge: ScaDetails, attempt: ScaAttempt, context: ScaVerifierContext): Promise<ScaAttemptResult>
+  /** Sends, or sends again, a one-time code over `channel`. */
+  resend?(challenge: ScaDetails, channel: ScaChannel, context: ScaVerifierContext): Promise<ScaResendResult>
+}
+
+export interface PartnerScaVerifierOptions {
+  /** Base URL of your backend's SCA endpoints: `{baseUrl}/sca/events/{eventId}/attempts` and `/challenges`. */
+  readonly baseUrl: string
+  readonly fetch?: FetchLike
+}
+
+/**
+ * A verifier that posts to the partner backend's SCA endpoints with the user's access token:
+ * `POST {baseUrl}/sca/events/{eventId}/attempts` `{walletOperationId, method, channel, value}` →
+ * `{outcome, attemptsLeft}`, and `POST {baseUrl}/sca/events/{eventId}/challenges` `{channel}` →
+ * `{resendsLeft, retryAfterSeconds}`; 429 means the limit is reached.
+ */
+export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerifier {
+  const base = options.baseUrl.replace(/\/+$/, '')
+  const send = async (path: string, body: unknown, context: ScaVerifierContext): Promise<Response> => {
+    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init))
+    try {
+      return await fetchImpl(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${context.accessToken}` },
+        body: JSON.stringify(body),
+      })
+    } catch (error) {
+      throw authError(AuthErrorCode.NetworkError, 'The SCA verifier could not be reached', error)
+    }
+  }
+  return {
+    async verify(challenge, attempt, context) {
+      const response = await send(
+        `/sca/events/${encodeURIComponent(challenge.eventId)}/attempts`,
+        { walletOperationId: challenge.walletOperationId, ...attempt },
+        context,
+      )
+      if (response.status === 429) return { outcome: 'FAILED', attemptsLeft: 0 }
+      const result = await readJson(response)
+      if (!response.ok || !['VERIFIED', 'REJECTED', 'FAILED'].includes(String(result.outcome))) {
+        throw authError(AuthErrorCode.InvalidResponse, `The SCA verifier answered ${response.status}`, {
+          status: response.status,
+          body: result,
+        })
+      }
+      return {
+        outcome: result.outcome as ScaOutcome,
+        ...(typeof result.attemptsLeft === 'number' ? { attemptsLeft: result.attemptsLeft } : {}),
+      }
+    },
+    async resend(challenge, channel, context) {
+      const response = await send(
+        `/sca/events/${encodeURIComponent(challenge.eventId)}/challenges`,
+        { channel },
+        context,
+      )
+      const result = await readJson(response)
+      if (response.status === 429) {
+        throw new ScaError(
+          AuthErrorCode.ScaResendRefused,
+          'No more codes can be sent for this operation now',
+          challenge,
+          {
+            cause: { status: 429, body: result },
+          },
+        )
+      }
+      if (!response.ok) {
+        throw authError(AuthErrorCode.InvalidResponse, `The SCA verifier answered ${response.status}`, {
+          status: response.status,
+          body: result,
+        })
+      }
+      return {
+        ...(typeof result.resendsLeft === 'number' ? { resendsLeft: result.resendsLeft } : {}),
+        ...(typeof result.retryAfterSeconds === 'number' ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
+      }
+    },
+  }
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = await response.json()
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}

@@ -1,0 +1,20 @@
+import type { TokenSet } from '../tokenSet.ts'
+
+/**
+ * Where a session's tokens are renewed. The session engine decides when (stale, rejected,
+ * woken); a source decides how: straight at the authorization server with the refresh token, or
+ * through the app's backend, which keeps the refresh token itself.
+ */
+export interface TokenSource {
+  /** Whether `tokens` can still be renewed; when not, the session ends at `expiresAt`. */
+  renewable(tokens: TokenSet, now: number): boolean
+  /**
+   * New tokens for the session. Rejects with an `OAuthResponseError` when the server refuses to
+   * renew (the session is over), with another `AuthError` when it could not be asked (try later).
+   */
+  renew(tokens: TokenSet): Promise<TokenSet>
+  /** Best effort: tells the server that tokens nobody will use are dead (e.g. a refresh lost to a logout). */
+  discard(tokens: TokenSet): Promise<void>
+  /** A session the source holds without the store (a backend's cookie session); undefined when none. */
+  restore?(): Promise<TokenSet | undefined>
+}

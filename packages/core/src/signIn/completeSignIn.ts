@@ -1,0 +1,54 @@
+import { AuthErrorCode, authError } from '../errors.ts'
+import { validateAuthorizationResponse } from '../oauth/authorizationResponse.ts'
+import type { DirectProviderConfig } from '../oauth/directConfig.ts'
+import type { ProtocolClient } from '../oauth/protocolClient.ts'
+import type { AuthLock } from '../session/authLock.ts'
+import type { ClientNamespace } from '../session/clientNamespace.ts'
+import type { SessionStore } from '../session/sessionStore.ts'
+import { fragmentParams } from './callbackUrl.ts'
+import type { SignedIn } from './signInTypes.ts'
+
+export interface CompleteSignInDeps {
+  readonly config: DirectProviderConfig
+  readonly protocol: ProtocolClient
+  readonly sessions: SessionStore
+  readonly lock: AuthLock
+  readonly names: ClientNamespace
+  readonly now: () => number
+}
+
+/** Claims the sign-in `state` names, then redeems its code (or reads its legacy implicit tokens). */
+export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: string): Promise<SignedIn> {
+  const { protocol } = deps
+  // Under the cross-tab lock: one callback URL open in two tabs completes in one of them only.
+  const transaction = await deps.lock.run(deps.names.callbackLock(state), () =>
+    deps.sessions.claimLogin(state, deps.now()),
+  )
+  const server = await protocol.server()
+  const fragment = fragmentParams(url)
+  let tokens: SignedIn['tokens']
+  if (transaction.responseType === 'token') {
+    if (!fragment || !deps.config.implicit) {
+      throw authError(AuthErrorCode.InvalidResponse, 'The implicit response carries no fragment', {
+        url: url.origin + url.pathname,
+      })
+    }
+    tokens = deps.config.implicit.tokens(server, fragment, {
+      requestedScope: transaction.scope,
+      scopeSeparator: protocol.scopeSeparator,
+      now: deps.now(),
+    })
+  } else {
+    if (fragment?.has('access_token') || transaction.codeVerifier === undefined) {
+      throw authError(AuthErrorCode.InvalidResponse, 'A token arrived in the fragment of a code-flow sign-in', {
+        url: url.origin + url.pathname,
+      })
+    }
+    const params = validateAuthorizationResponse(server, protocol.clientId, url, transaction.state)
+    tokens = await protocol.redeemCode(params, transaction)
+  }
+  return {
+    tokens: transaction.intent ? { ...tokens, intent: transaction.intent } : tokens,
+    returnTo: transaction.returnTo,
+  }
+}

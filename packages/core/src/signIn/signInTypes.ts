@@ -1,0 +1,49 @@
+import type { Session } from '../snapshot.ts'
+import type { AuthorizationDetail, Intent, TokenSet } from '../tokenSet.ts'
+
+/** A sign-in as the client asks a provider to start it. */
+export interface SignInRequest {
+  /** App path to come back to; already confined to the app's origin. */
+  readonly returnTo: string
+  readonly scope: readonly string[]
+  /** Extra authorization parameters (the caller's, then the provider's defaults beneath them). */
+  readonly params: Readonly<Record<string, string>>
+  readonly authorizationDetails: readonly AuthorizationDetail[] | undefined
+  readonly intent: Intent | undefined
+}
+
+/** A completed sign-in as a provider returns it: the tokens, and the app path it started from. */
+export interface SignedIn {
+  readonly tokens: TokenSet
+  readonly returnTo: string
+}
+
+/** What `handleCallback` resolves with. */
+export interface CallbackResult {
+  /** The app path the sign-in started from; always on the app's origin. */
+  readonly returnTo: string
+  readonly session: Session
+}
+
+export interface LoginOptions {
+  /** App path (or same-origin URL) to return to after sign-in; the current page by default. */
+  readonly returnTo?: string
+  /** Extra authorization parameters for this sign-in, e.g. `{ kc_idp_hint: 'google' }`. */
+  readonly params?: Readonly<Record<string, string>>
+  /** Scopes for this sign-in instead of the client's (checked for typos there, not here). */
+  readonly scope?: readonly string[]
+  /** What exactly to authorize (RFC 9396), such as one payment; needs the `rar` option. */
+  readonly authorizationDetails?: readonly AuthorizationDetail[]
+  /** The intent this sign-in authorizes, for intent-based providers such as `oauth20()`. */
+  readonly intent?: Intent
+}
+
+export interface LogoutOptions {
+  /**
+   * App path to land on afterwards. With `endSession` it must be registered with the server as a
+   * post-logout redirect URI; the client's `postLogoutRedirectUri` by default.
+   */
+  readonly returnTo?: string
+  /** End the server's session too (RP-initiated logout), so the next sign-in asks again. Default true. */
+  readonly endSession?: boolean
+}

@@ -1,0 +1,68 @@
+import { AuthErrorCode, authError } from '../errors.ts'
+import type { AuthNavigator } from '../navigation/authNavigator.ts'
+import { createAuthorizationRequest } from '../oauth/authorizationRequest.ts'
+import type { DirectProviderConfig } from '../oauth/directConfig.ts'
+import type { ProtocolClient } from '../oauth/protocolClient.ts'
+import type { ProtocolFeatures } from '../oauth/protocolFeatures.ts'
+import { type LoginTransaction, loginTransactionLifetimeMs } from '../session/loginTransaction.ts'
+import type { SessionStore } from '../session/sessionStore.ts'
+import type { SignInRequest } from './signInTypes.ts'
+
+export interface StartSignInDeps {
+  readonly config: DirectProviderConfig
+  readonly protocol: ProtocolClient
+  readonly redirectUri: string
+  readonly sessions: SessionStore
+  readonly navigator: AuthNavigator
+  readonly now: () => number
+  readonly features: ProtocolFeatures
+}
+
+/** Builds the authorization request, remembers it under its `state`, and sends the user to the server. */
+export async function startSignIn(deps: StartSignInDeps, request: SignInRequest): Promise<void> {
+  const { config, protocol, features } = deps
+  // An unusable intent would only come back as the bank's error page: refuse it before leaving.
+  const intentParams = config.intents ? config.intents.params(request.intent) : {}
+  if (request.intent && !config.intents) {
+    throw authError(AuthErrorCode.IntentRejected, 'This provider does not take intents', { intent: request.intent })
+  }
+  const details = request.authorizationDetails
+  if (details && !features.rar) {
+    throw authError(AuthErrorCode.InvalidConfig, 'authorizationDetails needs the rar: richAuthorization() option', {
+      feature: 'rar',
+    })
+  }
+  const responseType = config.implicit ? 'token' : 'code'
+  const server = await protocol.server()
+  const authorization = await createAuthorizationRequest(server, {
+    responseType,
+    clientId: protocol.clientId,
+    redirectUri: deps.redirectUri,
+    scope: request.scope.join(protocol.scopeSeparator),
+    openid: config.openIdConnect !== false && request.scope.includes('openid'),
+    extraParams: { ...config.authorizeParams, ...request.params },
+    featureParams: {
+      ...intentParams,
+      ...(details && features.rar ? { authorization_details: features.rar.param(details) } : {}),
+    },
+  })
+  if (server.require_pushed_authorization_requests === true && !features.par) {
+    throw authError(AuthErrorCode.InvalidConfig, `${server.issuer} requires PAR: pass par: par()`, { feature: 'par' })
+  }
+  const url = features.par ? await features.par.push(protocol, authorization.url.searchParams) : authorization.url
+  const createdAt = deps.now()
+  const transaction: LoginTransaction = {
+    state: authorization.state,
+    responseType,
+    codeVerifier: authorization.codeVerifier,
+    intent: request.intent,
+    nonce: authorization.nonce,
+    redirectUri: deps.redirectUri,
+    scope: request.scope,
+    returnTo: request.returnTo,
+    createdAt,
+    expiresAt: createdAt + loginTransactionLifetimeMs,
+  }
+  await deps.sessions.saveLogin(transaction)
+  await deps.navigator.assign(url.href)
+}

@@ -1,0 +1,26 @@
+import type { StepUpRequirement } from '../challenge.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
+
+/** The call was refused until the user signs in more strongly; `stepUp()` does that. */
+export class StepUpRequiredError extends AuthError implements StepUpRequirement {
+  override readonly name: string = 'StepUpRequiredError'
+  readonly reason: StepUpRequirement['reason']
+  readonly acrValues: readonly string[] | undefined
+  readonly maxAge: number | undefined
+  readonly scope: readonly string[] | undefined
+  readonly description: string | undefined
+
+  constructor(requirement: StepUpRequirement, options: { cause: unknown }) {
+    const needs = [
+      requirement.acrValues && `acr ${requirement.acrValues.join(' or ')}`,
+      requirement.maxAge !== undefined && `a sign-in at most ${requirement.maxAge} s old`,
+      requirement.scope && `scope ${requirement.scope.join(' ')}`,
+    ].filter(Boolean)
+    super(AuthErrorCode.StepUpRequired, `The resource requires ${needs.join(', ') || 'a stronger sign-in'}`, options)
+    this.reason = requirement.reason
+    this.acrValues = requirement.acrValues
+    this.maxAge = requirement.maxAge
+    this.scope = requirement.scope
+    this.description = requirement.description
+  }
+}
