@@ -25,4 +25,6 @@ export {
 export type { BffSession, SessionIntent } from './sessions/bffSession.ts'
 export { cookieSessionStore } from './sessions/cookieSessionStore.ts'
 export { generateSessionKey, type KeyRing } from './sessions/keyRing.ts'
+export type { RedisCommands } from './sessions/redisCommands.ts'
+export { type RedisSessionStoreOptions, redisSessionStore } from './sessions/redisSessionStore.ts'
 export type { SessionStore, SessionStoreDeps, SessionStoreFactory, StoredSession } from './sessions/sessionStore.ts'
