@@ -15,7 +15,10 @@ export interface ChunkedCookie {
   readonly value: string | undefined
 }
 
-/** Reads `name`, or else joins `name.0`, `name.1`... in order; a gap means no value. */
+/**
+ * Reads `name`, or else joins `name.0`, `name.1`... up to the first missing one. A value cut short
+ * by a lost chunk fails its AES-GCM check when opened, so it is never taken for a session.
+ */
 export function readChunkedCookie(cookies: ReadonlyMap<string, string>, name: string): ChunkedCookie {
   const whole = cookies.get(name)
   if (whole !== undefined) return { value: whole }

@@ -46,7 +46,7 @@ export function createKeyRing(secrets: readonly string[], deps: KeyRingDeps): Ke
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: newest.kid })
         .setAudience(purpose)
         .setIssuedAt(Math.floor(deps.now() / 1000))
-        .setExpirationTime(Math.ceil(expiresAt / 1000))
+        .setExpirationTime(Math.floor(expiresAt / 1000))
         .encrypt(newest.key)
     },
     async open(sealed, purpose) {
