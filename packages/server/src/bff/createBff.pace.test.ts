@@ -199,7 +199,9 @@ describe('logout', () => {
     const logoutUrl = new URL(body.logoutUrl)
     expect(logoutUrl.href.startsWith(`${harness.sandbox.paceIssuer}/protocol/openid-connect/logout`)).toBe(true)
     expect(logoutUrl.searchParams.get('post_logout_redirect_uri')).toBe(`${harness.origin}/goodbye`)
-    expect(logoutUrl.searchParams.get('id_token_hint')).toBeTruthy()
+    // No token in a URL handed to the browser: the client is named instead of id_token_hint.
+    expect(logoutUrl.searchParams.get('client_id')).toBe(paceBffClient.clientId)
+    expect(logoutUrl.searchParams.has('id_token_hint')).toBe(false)
     expect(browser.cookies.size).toBe(0)
     // Revoking the refresh token revoked the whole grant, its access tokens included.
     const introspected = await fetch(`${harness.sandbox.origin}/test/access-token`, {

@@ -41,7 +41,7 @@ export async function logoutRoute(request: Request, deps: LogoutRouteDeps): Prom
     deps.logger.warn('payauth bff: revocation failed at logout', toServerAuthError(error, 'revocation'))
   }
   const setCookies = await deps.sessions.end(session)
-  const endSession = await deps.protocol.endSessionUrl(returnTo, session.idToken).catch(() => undefined)
+  const endSession = await deps.protocol.endSessionUrl(returnTo).catch(() => undefined)
   const view: LogoutView = { signedOut: true, revoked, logoutUrl: endSession?.href ?? returnTo }
   return jsonResponse(200, view, setCookies)
 }

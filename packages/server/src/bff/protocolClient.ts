@@ -10,7 +10,6 @@ export interface GrantedTokens {
   /** Seconds, as the provider said; undefined when it did not. */
   readonly expiresIn: number | undefined
   readonly refreshToken: string | undefined
-  readonly idToken: string | undefined
   readonly scope: string | undefined
   /** Claims of the validated ID token, when there is one. */
   readonly idTokenClaims: Readonly<Record<string, unknown>> | undefined
@@ -144,14 +143,16 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
       })
     },
 
-    /** The provider's RP-initiated logout URL, or undefined when it has none. */
-    endSessionUrl(postLogoutRedirectUri: string, idTokenHint: string | undefined) {
+    /**
+     * The provider's RP-initiated logout URL, or undefined when it has none. It names the client
+     * instead of carrying `id_token_hint`: the URL goes to the browser, and no token does.
+     */
+    endSessionUrl(postLogoutRedirectUri: string) {
       return call('logout', async (config) => {
         if (!config.serverMetadata().end_session_endpoint) return undefined
         return client.buildEndSessionUrl(config, {
           post_logout_redirect_uri: postLogoutRedirectUri,
           client_id: provider.clientId,
-          ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
         })
       })
     },
@@ -180,7 +181,6 @@ function granted(tokens: client.TokenEndpointResponse & client.TokenEndpointResp
     accessToken: tokens.access_token,
     expiresIn: tokens.expires_in,
     refreshToken: tokens.refresh_token,
-    idToken: tokens.id_token,
     scope: tokens.scope,
     idTokenClaims: tokens.claims(),
   }

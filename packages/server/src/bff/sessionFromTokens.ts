@@ -38,8 +38,8 @@ export function sessionFromTokens(
 }
 
 /**
- * The session after a refresh: the new tokens, and what the provider did not send again kept
- * (a provider that does not rotate refresh tokens returns none; one that sends no ID token keeps the old one's claims).
+ * The session after a refresh: the new tokens, and what the provider did not send again kept (a
+ * provider that does not rotate refresh tokens sends none; one that sends no ID token keeps the claims).
  */
 export function sessionAfterRefresh(session: BffSession, tokens: GrantedTokens, now: number): BffSession {
   const fields = tokenFields(tokens, now)
@@ -48,7 +48,6 @@ export function sessionAfterRefresh(session: BffSession, tokens: GrantedTokens, 
     ...fields,
     version: session.version + 1,
     refreshToken: fields.refreshToken ?? session.refreshToken,
-    idToken: fields.idToken ?? session.idToken,
     scope: tokens.scope === undefined ? session.scope : fields.scope,
     claims: tokens.idTokenClaims ? userClaims(tokens.idTokenClaims) : session.claims,
   }
@@ -60,7 +59,6 @@ function tokenFields(tokens: GrantedTokens, now: number) {
     accessTokenIssuedAt: now,
     accessTokenExpiresAt: now + (tokens.expiresIn ?? assumedLifetimeSeconds) * 1000,
     ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
-    ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
     // Space-separated per RFC 6749; the oauth20 API separates with commas.
     scope: (tokens.scope ?? '').split(/[ ,]+/).filter(Boolean),
   }

@@ -21,8 +21,6 @@ export interface BffSession {
   /** When the current access token stops working. */
   readonly accessTokenExpiresAt: number
   readonly refreshToken?: string
-  /** Kept for RP-initiated logout (`id_token_hint`). */
-  readonly idToken?: string
   /** Granted scopes. */
   readonly scope: readonly string[]
   /** Claims about the user from the validated ID token, without the token's own bookkeeping. */
