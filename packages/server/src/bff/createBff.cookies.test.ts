@@ -95,7 +95,6 @@ describe('a session larger than one cookie', () => {
     protocol: { refresh: () => Promise.reject(new Error('not in this test')) },
     now: clock.now,
     cookieName: '__Host-payauth-bff',
-    secureCookies: true,
     sameSite: 'Strict',
   })
   const sessionWith = (claimBytes: number): BffSession => ({

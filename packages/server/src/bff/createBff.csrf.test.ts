@@ -91,6 +91,25 @@ describe('login over https', () => {
     expect(cookie).toMatch(/; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/)
     expect(cookie).not.toMatch(/Domain=/i)
   })
+
+  it('passes on only the configured parameters, never ones the BFF sets itself', async () => {
+    const hinting = createBff({
+      baseUrl: `${app}/bff`,
+      provider,
+      sessionKeys: [generateSessionKey()],
+      loginParameters: ['kc_idp_hint'],
+    })
+    const response = await hinting.handle(
+      new Request(`${app}/bff/login?kc_idp_hint=google&prompt=none&redirect_uri=https://evil.example/`),
+    )
+    const params = new URL(response.headers.get('location') ?? '').searchParams
+    expect(params.get('kc_idp_hint')).toBe('google')
+    expect(params.has('prompt')).toBe(false)
+    expect(params.get('redirect_uri')).toBe(`${app}/bff/callback`)
+    expect(() =>
+      createBff({ baseUrl: `${app}/bff`, provider, sessionKeys: [generateSessionKey()], loginParameters: ['state'] }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_config' }))
+  })
 })
 
 describe('proxy mode', () => {

@@ -29,6 +29,21 @@ export interface Bff {
   readonly mode: BffMode
 }
 
+/** Authorize parameters the BFF sets itself; a link to `/login` must not be able to choose them. */
+const reservedParameters = new Set([
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'response_mode',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'request',
+  'request_uri',
+])
+
 const defaultLogger: BffLogger = {
   warn: (message, error) => console.warn(`${message}: ${error.code}: ${error.message}`),
 }
@@ -51,13 +66,18 @@ export function createBff(options: BffOptions): Bff {
       secureUrl(url, `proxy.upstreams.${name}`),
     ]),
   )
+  const reserved = (options.loginParameters ?? []).filter((name) => reservedParameters.has(name))
+  if (reserved.length > 0) {
+    throw new ServerAuthError(ServerErrorCode.InvalidConfig, `loginParameters may not include ${reserved.join(', ')}`, {
+      cause: { setting: 'loginParameters' },
+    })
+  }
   if (mode === 'proxy' && upstreams.size === 0) {
     throw new ServerAuthError(ServerErrorCode.InvalidConfig, 'Proxy mode needs at least one proxy upstream', {
       cause: { setting: 'proxy.upstreams' },
     })
   }
   const now = options.now ?? Date.now
-  const secureCookies = true
   // `__Host-`: the browser accepts the cookie only from https, for this host, on Path=/.
   const cookieName = `${base.protocol === 'https:' ? '__Host-' : ''}${options.cookieName ?? 'payauth-bff'}`
   const keyRing = createKeyRing(options.sessionKeys, { now })
@@ -73,10 +93,9 @@ export function createBff(options: BffOptions): Bff {
       protocol,
       now,
       cookieName,
-      secureCookies,
       sameSite: options.sameSite ?? 'Strict',
     }),
-    transactions: loginTransactions({ keyRing, now, cookieName, secureCookies }),
+    transactions: loginTransactions({ keyRing, now, cookieName }),
     csrf: { appOrigins, headerName: (options.csrfHeader ?? 'x-payauth-csrf').toLowerCase() },
     appOrigins,
     redirectUri: `${base.origin}${basePath}/callback`,

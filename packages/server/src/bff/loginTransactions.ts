@@ -18,7 +18,6 @@ export interface LoginTransactionsDeps {
   readonly now: () => number
   /** Session cookie name with its prefix; transactions are named after it. */
   readonly cookieName: string
-  readonly secureCookies: boolean
 }
 
 const purpose = 'payauth-bff:login'
@@ -33,7 +32,7 @@ const lifetimeMs = 10 * 60 * 1000
  * would not be sent on it).
  */
 export function loginTransactions(deps: LoginTransactionsDeps) {
-  const attributes = (maxAge: number): CookieAttributes => ({ secure: deps.secureCookies, sameSite: 'Lax', maxAge })
+  const attributes = (maxAge: number): CookieAttributes => ({ sameSite: 'Lax', maxAge })
   const nameFor = (state: string) => `${deps.cookieName}-login-${state.slice(0, 16)}`
 
   return {

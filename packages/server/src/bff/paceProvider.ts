@@ -26,8 +26,9 @@ export interface PaceProviderOptions {
  * RFC 9207 `iss` check, RFC 7009 revocation and RP-initiated logout.
  */
 export function paceProvider(options: PaceProviderOptions): BffProvider {
-  const issuer =
-    options.issuer in paceIssuers ? paceIssuers[options.issuer as keyof typeof paceIssuers] : options.issuer
+  const issuer = Object.hasOwn(paceIssuers, options.issuer)
+    ? paceIssuers[options.issuer as keyof typeof paceIssuers]
+    : options.issuer
   return {
     issuer,
     clientId: options.clientId,

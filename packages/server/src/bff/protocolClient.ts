@@ -101,7 +101,7 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
           ...parameters,
           redirect_uri: redirectUri,
           response_type: 'code',
-          scope: (parameters.scope ?? provider.scope.join(provider.scopeSeparator)).toString(),
+          scope: parameters.scope ?? provider.scope.join(provider.scopeSeparator),
           state,
           ...(nonce ? { nonce } : {}),
           code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),

@@ -13,7 +13,6 @@ export interface SessionAccessDeps {
   readonly now: () => number
   /** With its `__Host-` prefix when served over https. */
   readonly cookieName: string
-  readonly secureCookies: boolean
   readonly sameSite: 'Strict' | 'Lax'
 }
 
@@ -34,7 +33,7 @@ export type FreshSession =
  * (the store decides how far "one" reaches: this process, or every instance sharing Redis).
  */
 export function sessionAccess(deps: SessionAccessDeps) {
-  const attributes = { secure: deps.secureCookies, sameSite: deps.sameSite }
+  const attributes = { sameSite: deps.sameSite }
 
   async function read(request: Request): Promise<CurrentSession> {
     const { value } = readChunkedCookie(readCookies(request), deps.cookieName)

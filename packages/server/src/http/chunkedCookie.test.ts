@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ServerAuthError } from '../errors.ts'
 import { maxCookieChunks, maxCookieValueLength, readChunkedCookie, writeChunkedCookie } from './chunkedCookie.ts'
 
-const attributes = { secure: true, sameSite: 'Strict', maxAge: 3600 } as const
+const attributes = { sameSite: 'Strict', maxAge: 3600 } as const
 
 /** What a browser keeps after these Set-Cookie lines. */
 function jar(lines: readonly string[], start: ReadonlyMap<string, string> = new Map()): Map<string, string> {

@@ -1,7 +1,8 @@
-/** Attributes of a cookie the BFF sets; Path is always `/` and HttpOnly always on. */
+/**
+ * Attributes of a cookie the BFF sets. Always `Path=/`, `HttpOnly` and `Secure` (browsers accept
+ * Secure cookies from http://localhost and 127.0.0.1 too, the only http origins the BFF allows).
+ */
 export interface CookieAttributes {
-  /** Sent only over https (browsers also accept it from http://localhost and 127.0.0.1). */
-  readonly secure: boolean
   readonly sameSite: 'Strict' | 'Lax'
   /** Seconds until the browser drops it; 0 deletes it now. */
   readonly maxAge: number
@@ -29,7 +30,7 @@ export function serializeCookie(name: string, value: string, attributes: CookieA
     'Path=/',
     `Max-Age=${Math.max(0, Math.floor(attributes.maxAge))}`,
     'HttpOnly',
-    ...(attributes.secure ? ['Secure'] : []),
+    'Secure',
     `SameSite=${attributes.sameSite}`,
   ].join('; ')
 }
