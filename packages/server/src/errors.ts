@@ -36,6 +36,7 @@ export const ServerErrorCode = {
   UpstreamNotAllowed: 'upstream_not_allowed',
 } as const
 
+/** One of the stable codes listed in `ServerErrorCode`. */
 export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode]
 
 /** Every error @payauth/server throws. `cause` is always set and never holds a secret. */
