@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
           environment: 'node',
+          // A real redis-server on a free loopback port, for the Redis session store's tests.
+          globalSetup: ['packages/server/vitest.globalSetup.ts'],
         },
       },
       {

@@ -54,3 +54,28 @@ export function ensureChromium() {
       "  pnpm exec playwright install chromium\nonce to use Playwright's own browser.",
   )
 }
+
+/**
+ * Debian's redis-server for the tests of @payauth/server's Redis session store; returns the path of
+ * the binary. Installed with apt-get when missing and running as root; otherwise a clear error.
+ */
+export function ensureRedis() {
+  const found = quietly('sh', ['-c', 'command -v redis-server'])
+  if (found) return found
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (process.platform === 'linux' && isRoot && quietly('sh', ['-c', 'command -v apt-get'])) {
+    console.log('bootstrap: installing Debian redis-server for the session store tests')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    const install = () => run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env })
+    // A fresh machine may have no package lists yet: fetch them once and try again.
+    if (install() || (run('apt-get', ['update', '-qq'], { env }) && install())) {
+      const installed = quietly('sh', ['-c', 'command -v redis-server'])
+      if (installed) return installed
+    }
+  }
+  throw new Error(
+    'bootstrap: redis-server is not installed, and it can be installed automatically only as root on Debian or Ubuntu.\n' +
+      '  Install it yourself (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis),\n' +
+      '  then run the tests again.',
+  )
+}

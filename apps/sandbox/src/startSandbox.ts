@@ -21,6 +21,8 @@ export interface SandboxOptions {
   readonly scaWindow?: number
   /** Seconds before the partner sends another one-time code. */
   readonly scaResendCooldown?: number
+  /** Public keys of the PACE BFF client that authenticates with `private_key_jwt`. */
+  readonly paceBffClientJwks?: { readonly keys: readonly object[] }
 }
 
 export interface Sandbox {
@@ -52,6 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin,
     appOrigins: [...appOrigins],
     accessTokenTtl: options.accessTokenTtl ?? 300,
+    bffClientJwks: options.paceBffClientJwks,
   })
 
   const oauth20 = createOauth20Server({

@@ -14,6 +14,8 @@ export const publicClientId = 'demo-spa'
 export const confidentialClientId = 'merchant-backend'
 /** Public on purpose: a sandbox secret, used only by the sandbox's own merchant backend and tests. */
 export const confidentialClientSecret = 'merchant-backend-secret'
+/** Where a BFF mounted at `/pay/bff` on an app origin receives the authorization response. */
+export const merchantBffCallbackPath = '/pay/bff/callback'
 
 export function oauth20Clients(appOrigins: readonly string[]): readonly Oauth20Client[] {
   return [
@@ -27,7 +29,8 @@ export function oauth20Clients(appOrigins: readonly string[]): readonly Oauth20C
     {
       clientId: confidentialClientId,
       clientSecret: confidentialClientSecret,
-      redirectUris: appOrigins.map((origin) => `${origin}/pay/callback`),
+      // `/pay/bff/callback`: the merchant's backend-for-frontend (@payauth/server) mounted at `/pay/bff`.
+      redirectUris: appOrigins.flatMap((origin) => [`${origin}/pay/callback`, `${origin}${merchantBffCallbackPath}`]),
       grantTypes: ['authorization_code', 'refresh_token', 'client_credentials', 'password'],
       allowImplicit: false,
     },

@@ -2,7 +2,12 @@ import * as oauth from 'oauth4webapi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { autoLoginCookie } from '../pace/autoLoginCookie.ts'
 import { type Sandbox, startSandbox } from '../startSandbox.ts'
-import { confidentialClientId, confidentialClientSecret, publicClientId } from './oauth20Clients.ts'
+import {
+  confidentialClientId,
+  confidentialClientSecret,
+  merchantBffCallbackPath,
+  publicClientId,
+} from './oauth20Clients.ts'
 
 // Protocol tests of the sandbox's oauth20 server on its own: it must answer as the documented API does.
 const appOrigin = 'http://127.0.0.1:5173'
@@ -308,5 +313,22 @@ describe('implicit (legacy)', () => {
       clientId: confidentialClientId,
     })
     expect(refused.params.get('error')).toBe('unauthorized_client')
+  })
+})
+
+describe("the merchant's backend-for-frontend", () => {
+  it('may receive codes for the confidential client at its own callback, and only that client', async () => {
+    const redirect = `${appOrigin}${merchantBffCallbackPath}`
+    const intent = await createIntent()
+    const granted = await authorize({
+      intentid: intent.id,
+      itype: 'payments',
+      clientId: confidentialClientId,
+      redirect,
+    })
+    expect(granted.url?.href.startsWith(redirect)).toBe(true)
+    expect(granted.params.get('code')).toBeTruthy()
+    const publicClient = await authorize({ intentid: (await createIntent()).id, itype: 'payments', redirect })
+    expect(publicClient.status).toBe(400)
   })
 })

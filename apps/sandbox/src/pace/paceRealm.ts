@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import Provider, { type Configuration, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider'
 import { escapeHtml } from '../http/escapeHtml.ts'
+import { paceBffClients } from './bffClients.ts'
 import { findDemoUser } from './demoUsers.ts'
 import { handleLoginActions, loginActionsPath, strongAcr } from './loginActions.ts'
 import { paceScopes } from './paceScopes.ts'
@@ -19,6 +20,8 @@ export interface PaceRealmOptions {
   readonly appOrigins: readonly string[]
   /** Lifetime of access tokens, in seconds. */
   readonly accessTokenTtl: number
+  /** Public keys of the BFF's `private_key_jwt` client; that client exists only when given. */
+  readonly bffClientJwks?: { readonly keys: readonly object[] }
 }
 
 export interface PaceRealm {
@@ -130,6 +133,7 @@ function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): 
         redirect_uris: [...appOrigins].map((origin) => `${origin}/dpop/callback`),
         post_logout_redirect_uris: [...appOrigins].flatMap((origin) => [`${origin}/dpop`, `${origin}/`]),
       },
+      ...paceBffClients({ appOrigins: [...appOrigins], jwtClientJwks: options.bffClientJwks }),
     ],
     jwks: { keys: [rsaSigningKey, signingKey] as never },
     cookies: { keys: [randomBytes(32).toString('base64url')] },

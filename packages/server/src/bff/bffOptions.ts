@@ -1,0 +1,62 @@
+import type { ServerAuthError } from '../errors.ts'
+import type { SessionStoreFactory } from '../sessions/sessionStore.ts'
+import type { BffProvider } from './bffProvider.ts'
+
+/**
+ * `token-mediating`: the SPA fetches short-lived access tokens from the BFF and calls APIs itself.
+ * `proxy`: the SPA never sees a token; it calls APIs through the BFF's proxy (the access-token route is off).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc10017 (OAuth 2.0 for Browser-Based Applications: BFF, token-mediating backend)
+ */
+export type BffMode = 'token-mediating' | 'proxy'
+
+/** Where the BFF reports failures worth an operator's attention; messages never hold secrets. */
+export interface BffLogger {
+  warn(message: string, error: ServerAuthError): void
+}
+
+/** Everything a backend-for-frontend needs; only `baseUrl`, `provider` and `sessionKeys` are required. */
+export interface BffOptions {
+  /**
+   * Public URL of the BFF as the browser reaches it, e.g. `https://app.example.com/bff`; routes
+   * live below it and the redirect URI to register is `${baseUrl}/callback`. https, or http on
+   * loopback for development. Over https, cookies get the `__Host-` prefix.
+   */
+  readonly baseUrl: string
+  readonly provider: BffProvider
+  /**
+   * 256-bit keys (base64url; `generateSessionKey()` makes one), newest first: the first encrypts
+   * cookies and stored sessions, all decrypt. Rotate by prepending a key, drop the old one later.
+   */
+  readonly sessionKeys: readonly string[]
+  /** Origins the SPA runs on; CSRF checks and `returnTo` accept only these. Default: `baseUrl`'s origin. */
+  readonly appOrigins?: readonly string[]
+  /** Default `token-mediating`. */
+  readonly mode?: BffMode
+  /**
+   * Upstream APIs the proxy forwards to, by name: `{ pace: 'https://api.pace.cloud' }` serves
+   * `${baseUrl}/api/pace/...`. Nothing else is ever reached through the proxy.
+   */
+  readonly proxy?: { readonly upstreams: Readonly<Record<string, string>> }
+  /** Default: the encrypted cookie (`cookieSessionStore`); `redisSessionStore(...)` for several instances. */
+  readonly sessionStore?: SessionStoreFactory
+  /** Default `payauth-bff`; give each BFF on one host its own. */
+  readonly cookieName?: string
+  /**
+   * Default `Strict`: the SPA's own calls carry the cookie, no request started by another site
+   * does, not even a top-level navigation. `Lax` if server-rendered pages need the session.
+   */
+  readonly sameSite?: 'Strict' | 'Lax'
+  /** Longest a session lasts, refreshes included, in seconds; default 8 hours. */
+  readonly sessionMaxAge?: number
+  /** Query parameters `/login` passes on to the provider, e.g. `['kc_idp_hint', 'ui_locales']`; default none. */
+  readonly loginParameters?: readonly string[]
+  /** The header every SPA call must carry with value `1`; default `x-payauth-csrf`. */
+  readonly csrfHeader?: string
+  /** For requests to the provider and upstreams; default the global `fetch`. */
+  readonly fetch?: typeof fetch
+  /** Current time, epoch milliseconds; default `Date.now`. */
+  readonly now?: () => number
+  /** Default: `console.warn` with the error's code and message. */
+  readonly logger?: BffLogger
+}

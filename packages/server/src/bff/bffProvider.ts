@@ -1,0 +1,44 @@
+import type { ClientAuthentication } from './clientAuthentication.ts'
+
+/** Endpoints of a provider that publishes no discovery document. */
+export interface ProviderEndpoints {
+  readonly authorization: string
+  readonly token: string
+  /** RFC 7009 token revocation, if the provider has it. */
+  readonly revocation?: string
+  /** OpenID RP-initiated logout, if the provider has it. */
+  readonly endSession?: string
+}
+
+/** Where and how a provider creates intents (the oauth20 API's pre-authorization step). */
+export interface IntentSettings {
+  /** `POST` here with a client-credentials token creates an intent. */
+  readonly endpoint: string
+  /** Authorize parameter carrying the intent id (`intentid` on the documented API). */
+  readonly idParameter: string
+  /** Authorize parameter carrying the intent type (`itype` on the documented API). */
+  readonly typeParameter: string
+}
+
+/**
+ * A provider as the BFF signs in to it: build one with `paceProvider()` or `oauth20Provider()`.
+ * The BFF talks to exactly one provider; mount one BFF per provider, each with its own base path
+ * and cookie name (its own redirect URI is also the RFC 9700 mix-up defence).
+ */
+export interface BffProvider {
+  /** The issuer identifier, compared with `iss` in authorization responses (RFC 9207). */
+  readonly issuer: string
+  /** Without them, the endpoints come from the issuer's `/.well-known/openid-configuration`. */
+  readonly endpoints?: ProviderEndpoints
+  readonly clientId: string
+  readonly clientAuthentication: ClientAuthentication
+  readonly scope: readonly string[]
+  /** How scopes are joined in the authorize request: `' '` (RFC 6749) or `','` (oauth20 API). */
+  readonly scopeSeparator: string
+  /** OpenID Connect: a nonce is sent and an ID token required and validated. */
+  readonly openid: boolean
+  /** Fixed extra authorize parameters (e.g. `ui_locales`). */
+  readonly authorizationParameters?: Readonly<Record<string, string>>
+  /** Set for providers whose every sign-in authorizes an intent created beforehand. */
+  readonly intents?: IntentSettings
+}
