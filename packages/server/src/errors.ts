@@ -14,8 +14,11 @@ export const ServerErrorCode = {
   TokenError: 'token_error',
   /** The provider answered with something that is not a valid token response. */
   InvalidResponse: 'invalid_response',
+  /** A user's tokens can no longer be renewed (no refresh token, or it expired): the user must sign in again. */
+  SessionExpired: 'session_expired',
 } as const
 
+/** One of the {@link ServerErrorCode} values. */
 export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode]
 
 /** Every error @payauth/server throws. `cause` is always set and never holds a secret. */
