@@ -1,6 +1,21 @@
 // @payauth/server: token sources for the confidential providers and the partner side of
 // Paysafe's OUTSOURCED SCA. Explicit named exports only; each export's TSDoc is on its declaration.
 export { ServerAuthError, ServerErrorCode } from './errors.ts'
+export {
+  type JwksUserVerifierOptions,
+  jwksUserVerifier,
+  type UserVerifier,
+  type VerifiedUser,
+} from './sca/jwksUserVerifier.ts'
+export {
+  type CredentialCheck,
+  type OneTimeCodeRequest,
+  type OneTimeCodeResult,
+  type PaysafeScaRouteOptions,
+  paysafeScaRoute,
+  type ScaUser,
+} from './sca/paysafeScaRoute.ts'
+export type { ScaChannel, ScaMethod } from './sca/scaMethods.ts'
 export { GetpaidToken } from './sources/getpaid/getpaidToken.ts'
 export {
   type GetpaidEnvironment,
