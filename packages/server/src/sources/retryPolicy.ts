@@ -10,7 +10,7 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number
 }
 
-/** Four attempts, backing off 0.5 s, 1 s, 2 s (with jitter); a `Retry-After` over a minute is not waited for. */
+/** Four attempts, backing off up to 0.5 s, 1 s and 2 s (jittered in the upper half); a `Retry-After` over a minute is not waited for. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 500,

@@ -130,12 +130,14 @@ describe('secrets never leave the token sources', () => {
     failures.push(
       await caught(picpayTokenSource({ ...seams(), baseUrl: sandbox().picpayBaseUrl, ...picpayDemoClient }).getToken()),
     )
-    await injectFault(sandbox(), 'getpaid', { kind: 'hang', times: 4 })
+    await injectFault(sandbox(), 'getpaid', { kind: 'hang', times: 2 })
     failures.push(
       await caught(
         getpaid.getToken().then(() =>
           getpaidTokenSource({
             ...seams(),
+            timeoutMs: 150,
+            retry: { maxAttempts: 2 },
             environment: 'sandbox',
             baseUrl: sandbox().getpaidBaseUrl,
             ...getpaidDemoClient,
