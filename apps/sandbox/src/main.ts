@@ -11,6 +11,9 @@ const appOrigins = process.env.SANDBOX_APP_ORIGINS?.split(',').map((origin) => o
 const sandbox = await startSandbox({ port, accessTokenTtl, appOrigins, intentTtl, scaWindow, scaResendCooldown })
 console.log(`sandbox: PACE realm at ${sandbox.paceIssuer} (client ${sandbox.paceClientId})`)
 console.log(`sandbox: oauth20 API at ${sandbox.oauth20BaseUrl}/oauth20/{authorize,token,intents}`)
+console.log(
+  `sandbox: Paysafe at ${sandbox.paysafeBaseUrl}, PicPay at ${sandbox.picpayBaseUrl}, getpaid at ${sandbox.getpaidBaseUrl}`,
+)
 console.log(`sandbox: apps allowed from ${appOrigins.join(', ')}; access tokens live ${accessTokenTtl}s`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { providerTestEndpoints, providerTestPathPrefix } from './confidential/providerTestEndpoints.ts'
+import { createGetpaidServer, getpaidPathPrefix } from './getpaid/getpaidServer.ts'
 import { restrictCors } from './http/restrictCors.ts'
 import { createOauth20Server } from './oauth20/oauth20Server.ts'
 import { demoUsers } from './pace/demoUsers.ts'
 import { createPaceRealm, demoClientId, demoDpopClientId, paceRealmPath } from './pace/paceRealm.ts'
+import { createPaysafeServer } from './paysafe/paysafeServer.ts'
+import { createPicpayServer, picpayPathPrefix } from './picpay/picpayServer.ts'
 import { scaEventStore } from './wallet/scaEvents.ts'
 import { smsOutbox } from './wallet/smsOutbox.ts'
 import { walletApi } from './wallet/walletApi.ts'
@@ -23,6 +27,10 @@ export interface SandboxOptions {
   readonly scaResendCooldown?: number
   /** Public keys of the PACE BFF client that authenticates with `private_key_jwt`. */
   readonly paceBffClientJwks?: { readonly keys: readonly object[] }
+  /** Lifetime of Paysafe refresh tokens in seconds (`refresh_expires_in`). */
+  readonly paysafeRefreshTokenTtl?: number
+  /** Lifetime of getpaid access tokens in seconds. */
+  readonly getpaidAccessTokenTtl?: number
 }
 
 export interface Sandbox {
@@ -35,6 +43,14 @@ export interface Sandbox {
   readonly paceDpopClientId: string
   /** Base URL of the oauth20 API (`/oauth20/authorize`, `/oauth20/token`), i.e. the origin. */
   readonly oauth20BaseUrl: string
+  /** Paysafe's `…/digitalwallets/v1`: brand token endpoints at `{paysafeBaseUrl}/auth/brands/{brandIdentity}/token`. */
+  readonly paysafeBaseUrl: string
+  /** PicPay's API base: the token endpoint is `{picpayBaseUrl}/oauth2/token`. */
+  readonly picpayBaseUrl: string
+  /** getpaid's auth and API base: the token endpoint is `{getpaidBaseUrl}/oauth/token`. */
+  readonly getpaidBaseUrl: string
+  /** The wallet API, where partners report OUTSOURCED SCA attempts: `{walletBaseUrl}/sca/events/{eventId}/attempts`. */
+  readonly walletBaseUrl: string
   close(): Promise<void>
 }
 
@@ -63,10 +79,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     intentTtl: options.intentTtl ?? 600,
   })
 
+  const paysafe = createPaysafeServer({
+    origin,
+    accessTokenTtl: options.accessTokenTtl ?? 300,
+    refreshTokenTtl: options.paysafeRefreshTokenTtl ?? 1800,
+    // The brand trusts the partner's identity provider, played by the PACE realm.
+    async resolveSubjectToken(token) {
+      const found = await pace.provider.AccessToken.find(token)
+      return found && !found.isExpired && !found.jkt ? found.accountId : undefined
+    },
+  })
+  const picpay = createPicpayServer({ origin })
+  const getpaid = createGetpaidServer({ origin, accessTokenTtl: options.getpaidAccessTokenTtl ?? 3600 })
+  const providerTests = providerTestEndpoints({
+    paysafe: paysafe.monitor,
+    picpay: picpay.monitor,
+    getpaid: getpaid.monitor,
+  })
+
   const wallet = walletApi(pace.provider, scaEventStore(), smsOutbox(), {
     appOrigins,
     scaWindow: options.scaWindow ?? 900,
     resendCooldown: options.scaResendCooldown ?? 30,
+    partnerTokens: paysafe.verifyAccessToken,
   })
 
   /** Each part of the sandbox and the paths it owns; it answers false for a path it does not serve. */
@@ -81,6 +116,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     { name: 'wallet', owns: (path) => /^\/(wallet|partner|sandbox)\//.test(path), handle: wallet.handle },
     { name: 'oauth20', owns: (path) => /^\/(oauth20|merchant)\//.test(path), handle: oauth20.handle },
+    { name: 'Paysafe', owns: (path) => path.startsWith('/paysafe/'), handle: paysafe.handle },
+    { name: 'PicPay', owns: (path) => path.startsWith(`${picpayPathPrefix}/`), handle: picpay.handle },
+    { name: 'getpaid', owns: (path) => path.startsWith(`${getpaidPathPrefix}/`), handle: getpaid.handle },
+    {
+      name: 'provider test endpoint',
+      owns: (path) => path.startsWith(providerTestPathPrefix),
+      handle: providerTests.handle,
+    },
     { name: 'test endpoint', owns: (path) => path.startsWith('/test/'), handle: pace.handleTest },
     {
       name: 'demo users',
@@ -132,6 +175,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     paceClientId: demoClientId,
     paceDpopClientId: demoDpopClientId,
     oauth20BaseUrl: origin,
+    paysafeBaseUrl: paysafe.baseUrl,
+    picpayBaseUrl: picpay.baseUrl,
+    getpaidBaseUrl: getpaid.baseUrl,
+    walletBaseUrl: `${origin}/wallet`,
     close: () => closeServer(server),
   }
 }

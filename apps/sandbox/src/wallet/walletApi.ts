@@ -4,6 +4,8 @@ import { allowCors } from '../http/cors.ts'
 import { readBody } from '../http/readBody.ts'
 import { sendJson } from '../http/sendJson.ts'
 import { findDemoUser, maskedPhone } from '../pace/demoUsers.ts'
+import { recordScaAttempt } from './recordScaAttempt.ts'
+import { type PartnerTokenVerifier, scaAttemptReports, scaAttemptReportsPath } from './scaAttemptReports.ts'
 import { allowableAttempts, allowableChallenges, fingerprint, type ScaEventStore } from './scaEvents.ts'
 import type { SmsOutbox } from './smsOutbox.ts'
 
@@ -13,6 +15,8 @@ export interface WalletOptions {
   readonly scaWindow: number
   /** Seconds before the partner sends another one-time code. */
   readonly resendCooldown: number
+  /** Verifies the Paysafe tokens partners report OUTSOURCED SCA attempts with. */
+  readonly partnerTokens: PartnerTokenVerifier
 }
 
 /**
@@ -22,9 +26,12 @@ export interface WalletOptions {
  *   repeated with `SCA-Authorization`;
  * - `GET /wallet/statements`: needs a `strong` sign-in (RFC 9470);
  * - `POST /partner/sca/events/{eventId}/attempts` and `/challenges`: PIN or SMS code, capped;
+ * - `POST /wallet/sca/events/{eventId}/attempts`: a real partner's server-to-server attempt report;
  * - `GET /sandbox/sms-outbox`: the codes "sent" by SMS.
  */
 export function walletApi(provider: Provider, events: ScaEventStore, outbox: SmsOutbox, options: WalletOptions) {
+  const attemptReports = scaAttemptReports(events, options.partnerTokens)
+
   async function subjectOf(req: IncomingMessage): Promise<{ subject: string; acr: unknown } | undefined> {
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
     const token = bearer ? await provider.AccessToken.find(bearer) : undefined
@@ -40,6 +47,10 @@ export function walletApi(provider: Provider, events: ScaEventStore, outbox: Sms
     if (allowCors(req, res, options.appOrigins)) return true
     if (pathname === '/sandbox/sms-outbox') {
       sendJson(res, 200, outbox.list())
+      return true
+    }
+    if ((req.url ?? '').startsWith(scaAttemptReportsPath)) {
+      await attemptReports.handle(req, res)
       return true
     }
     const caller = await subjectOf(req)
@@ -168,21 +179,15 @@ export function walletApi(provider: Provider, events: ScaEventStore, outbox: Sms
         retryAfterSeconds: options.resendCooldown,
       })
     }
-    if (event.status !== 'PENDING' || event.attempts >= allowableAttempts) {
-      return sendJson(res, 429, { error: 'too_many_attempts', allowableAttempts })
-    }
-    event.attempts++
     const correct =
       body.method === 'PIN'
         ? body.value === user.pin
         : body.method === 'OTP' && event.otp !== undefined && body.value === event.otp
     // The partner "reports the attempt" to the wallet: one process here, so it updates the event.
-    if (correct) {
-      event.status = 'VERIFIED'
-      return sendJson(res, 200, { outcome: 'VERIFIED' })
-    }
-    const attemptsLeft = allowableAttempts - event.attempts
-    if (attemptsLeft === 0) event.status = 'FAILED'
+    const recorded = recordScaAttempt(event, correct ? 'VERIFIED' : 'REJECTED')
+    if (recorded === 'limit') return sendJson(res, 429, { error: 'too_many_attempts', allowableAttempts })
+    if (correct) return sendJson(res, 200, { outcome: 'VERIFIED' })
+    const { attemptsLeft } = recorded
     sendJson(res, 200, { outcome: attemptsLeft === 0 ? 'FAILED' : 'REJECTED', attemptsLeft })
   }
 
