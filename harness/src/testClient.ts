@@ -1,4 +1,11 @@
-import { type AuthClient, type AuthClientOptions, createAuthClient, pace, type TokenStore } from '@payauth/core'
+import {
+  type AuthClient,
+  type ClientOptions,
+  createAuthClient,
+  type OAuthProvider,
+  pace,
+  type TokenStore,
+} from '@payauth/core'
 import { type RecordingNavigator, recordingNavigator } from '@payauth/core/testing'
 import type { Sandbox } from '@payauth/sandbox'
 import { type TestBrowser, testBrowser } from './testBrowser.ts'
@@ -17,7 +24,12 @@ export interface TestClient {
   readonly grants: string[]
 }
 
-export interface TestClientOptions extends Partial<AuthClientOptions> {
+export interface TestClientOptions extends ClientOptions {
+  /** The sandbox's PACE realm by default. */
+  readonly provider?: OAuthProvider
+  /** The sandbox's public PACE client by default. */
+  readonly clientId?: string
+  readonly redirectUri?: string
   /** The tab's browser; a new one by default. */
   readonly browser?: TestBrowser
   /** The app path the tab shows when the test starts. */

@@ -73,18 +73,38 @@ export interface AuthClient {
   dispose(): void
 }
 
-/** Options of `createAuthClient`. Opt-in features come from their own entry points (`@payauth/core/dpop`...). */
-export interface AuthClientOptions<KnownScope extends string = string, Scope extends string = KnownScope> {
-  /** Who signs users in: a preset such as `pace()`, `oidc()`, `oauth20()`. */
-  readonly provider: OAuthProvider<KnownScope>
-  /** The public client's id, as registered with the provider. No secret: browsers cannot keep one. */
-  readonly clientId: string
-  /** Absolute URL of the app's callback route, registered with the provider. */
-  readonly redirectUri: string
-  /** Scopes requested at sign-in. Include `openid` to learn who signed in. */
-  readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
+/**
+ * Options of `createAuthClient`. With an authorization server (`pace()`, `oidc()`, `oauth20()`)
+ * the app names its public client; with `backend()` the backend holds the registration.
+ * Opt-in features come from their own entry points (`@payauth/core/dpop`...).
+ */
+export type AuthClientOptions<KnownScope extends string = string, Scope extends string = KnownScope> = ClientOptions<
+  KnownScope,
+  Scope
+> &
+  (
+    | {
+        /** Who signs users in: a preset such as `pace()`, `oidc()`, `oauth20()`. */
+        readonly provider: OAuthProvider<KnownScope>
+        /** The public client's id, as registered with the provider. No secret: browsers cannot keep one. */
+        readonly clientId: string
+        /** Absolute URL of the app's callback route, registered with the provider. */
+        readonly redirectUri: string
+      }
+    | {
+        /** `backend()` from `@payauth/core/backend`: sign-in through the app's backend-for-frontend. */
+        readonly provider: OAuthProvider<KnownScope> & { readonly backend: true }
+        readonly clientId?: undefined
+        readonly redirectUri?: undefined
+      }
+  )
+
+/** The options every client takes, whoever signs users in. */
+export interface ClientOptions<KnownScope extends string = string, Scope extends string = KnownScope> {
   /** Where the server sends the user after logout; registered with it. The app's root by default. */
   readonly postLogoutRedirectUri?: string
+  /** Scopes requested at sign-in. Include `openid` to learn who signed in. */
+  readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
   /** Where tokens are kept; IndexedDB by default, memory where there is none. */
   readonly store?: TokenStore
   /** How the user is sent to the server and back; the current window by default. */

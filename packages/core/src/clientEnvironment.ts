@@ -17,6 +17,7 @@ import type { TokenStore } from './storage/tokenStore.ts'
 /** A client's options, checked, with the browser defaults filled in. */
 export interface ClientEnvironment {
   readonly clientId: string
+  /** The validated redirect URI; empty with `backend()`, whose own callback completes sign-ins. */
   readonly redirectUri: string
   /** The app's origin, which `returnTo` paths are confined to. */
   readonly appOrigin: string
@@ -37,12 +38,14 @@ export function clientEnvironment<KnownScope extends string, Scope extends strin
   options: AuthClientOptions<KnownScope, Scope>,
 ): ClientEnvironment {
   const issuer = requireSecureUrl(options.provider.issuer, 'issuer')
-  const redirectUri = requireSecureUrl(options.redirectUri, 'redirectUri').href
-  const { clientId } = options
+  // A backend keeps the registration, and sits on the app's origin; a public client names both.
+  const viaBackend = (options.provider as { readonly backend?: boolean }).backend === true
+  const redirectUri = viaBackend ? '' : requireSecureUrl(options.redirectUri ?? '', 'redirectUri').href
+  const clientId = viaBackend ? 'backend' : options.clientId
   if (typeof clientId !== 'string' || clientId === '') {
     throw authError(AuthErrorCode.InvalidConfig, 'clientId is required', { clientId })
   }
-  const appOrigin = new URL(redirectUri).origin
+  const appOrigin = new URL(redirectUri || issuer).origin
   const names = clientNamespace(issuer.href, clientId)
   return {
     clientId,

@@ -1,6 +1,12 @@
 export { accessTokenOf, onAccessTokenChange } from './accessTokenChanges.ts'
 export { type AuthClient, createAuthClient } from './authClient.ts'
-export type { AuthClientOptions, CallbackResult, LoginOptions, LogoutOptions } from './authClientTypes.ts'
+export type {
+  AuthClientOptions,
+  CallbackResult,
+  ClientOptions,
+  LoginOptions,
+  LogoutOptions,
+} from './authClientTypes.ts'
 export type {
   PendingChallenge,
   PendingScaChallenge,

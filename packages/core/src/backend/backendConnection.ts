@@ -1,0 +1,112 @@
+import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import { httpOptions } from '../oauth/httpOptions.ts'
+import type { Connection, ConnectionContext } from '../providers/connection.ts'
+import type { TokenSet, UserClaims } from '../tokenSet.ts'
+
+/** The backend's session route (`GET {url}/session`): who is signed in, never a token. */
+interface SessionView {
+  readonly signedIn: boolean
+  readonly user?: UserClaims
+  readonly intent?: TokenSet['intent']
+}
+
+/** The backend's access-token route (`GET {url}/access-token`): a short-lived token, in the core's shape. */
+interface AccessTokenView {
+  readonly accessToken: string
+  readonly tokenType: string
+  readonly expiresAt: number
+  readonly scope: readonly string[]
+}
+
+/**
+ * The browser as the front of a backend-for-frontend (@payauth/server's `createBff`): the backend
+ * holds the client secret and the refresh token, completes sign-ins, and hands this client only
+ * short-lived access tokens. Every request carries the backend's cookie and its CSRF header.
+ */
+export function backendConnection(base: URL, csrfHeader: string, context: ConnectionContext): Connection {
+  const route = (name: string) => new URL(`${base.pathname.replace(/\/$/, '')}/${name}`, base)
+
+  async function call<T>(name: string, init: RequestInit = {}, query: Record<string, string> = {}): Promise<T> {
+    const url = route(name)
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
+    let response: Response
+    try {
+      response = await context.fetch(url, {
+        ...init,
+        credentials: 'include',
+        headers: { accept: 'application/json', [csrfHeader]: '1' },
+      })
+    } catch (error) {
+      throw authError(AuthErrorCode.NetworkError, `The backend at ${url.origin} could not be reached`, error)
+    }
+    const body = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined
+    if (response.ok && body) return body as T
+    if (response.status >= 500 || typeof body?.error !== 'string') {
+      throw authError(AuthErrorCode.ServerError, `The backend answered ${response.status}`, {
+        status: response.status,
+        route: name,
+      })
+    }
+    // The backend refused (not signed in, session over, CSRF): a verdict, not an outage.
+    throw new OAuthResponseError(
+      AuthErrorCode.TokenError,
+      {
+        error: body.error,
+        errorDescription: typeof body.message === 'string' ? body.message : undefined,
+        status: response.status,
+      },
+      { cause: { route: name } },
+    )
+  }
+
+  async function accessToken(session: Pick<TokenSet, 'user' | 'intent'>): Promise<TokenSet> {
+    const view = await call<AccessTokenView>('access-token')
+    return {
+      accessToken: view.accessToken,
+      tokenType: view.tokenType,
+      // Counted from now: the staleness rule then renews well before the backend's expiry.
+      issuedAt: context.now(),
+      expiresAt: view.expiresAt,
+      scope: view.scope,
+      user: session.user,
+      intent: session.intent,
+    }
+  }
+
+  const plain = httpOptions(base, context.fetch)
+  return {
+    source: {
+      // The backend renews while its own session lives; when it ends, it says so.
+      renewable: () => true,
+      renew: accessToken,
+      // The backend keeps the refresh token: nothing here to revoke.
+      discard: async () => {},
+      async restore() {
+        const session = await call<SessionView>('session')
+        return session.signedIn ? accessToken(session) : undefined
+      },
+    },
+    async login(request) {
+      const url = route('login')
+      for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)
+      url.searchParams.set('returnTo', request.returnTo)
+      await context.navigator.assign(url.href)
+    },
+    async completeCallback() {
+      throw authError(AuthErrorCode.InvalidConfig, 'The backend completes sign-ins; the app has no callback route', {
+        provider: 'backend',
+      })
+    },
+    async endSession(_ending, landingUrl) {
+      const landing = new URL(landingUrl)
+      const view = await call<{ logoutUrl: string }>(
+        'logout',
+        { method: 'POST' },
+        { returnTo: landing.pathname + landing.search + landing.hash },
+      )
+      return new URL(view.logoutUrl, base)
+    },
+    sweep: async () => {},
+    resourceHttp: async () => plain,
+  }
+}

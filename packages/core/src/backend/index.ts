@@ -1,0 +1,1 @@
+export { type BackendOptions, type BackendProvider, backend } from './backend.ts'
