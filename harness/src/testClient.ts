@@ -55,6 +55,8 @@ export function testClient(sandbox: Sandbox, options: TestClientOptions = {}): T
     channel: browser.channels.channel(),
     now: browser.now,
     wakeEvents: () => () => {},
+    // The sandbox serves the APIs the tests call with auth.fetch.
+    resourceOrigins: [sandbox.origin],
     fetch: (input, init) => {
       const url = String(input instanceof Request ? input.url : input)
       if (url.endsWith('/token')) grants.push(new URLSearchParams(String(init?.body)).get('grant_type') ?? '')

@@ -10,6 +10,8 @@ export const authClient = createAuthClient({
   clientId,
   redirectUri: new URL('/callback', window.location.origin).href,
   scope,
+  // auth.fetch sends the token to the wallet API and to no other origin.
+  resourceOrigins: [walletBaseUrl],
   // Wallet operations need PSD2 SCA; the partner backend checks the PIN or SMS code.
   sca: paysafeSca({ verifier: partnerScaVerifier({ baseUrl: `${walletBaseUrl}/partner` }) }),
   // Statements need a stronger sign-in (RFC 9470).

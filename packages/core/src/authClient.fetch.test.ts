@@ -253,8 +253,26 @@ describe('RFC 9470 step-up', () => {
     expect((await tab.client.fetch(`${sandbox.origin}/wallet/statements`)).status).toBe(200)
   })
 
-  it('asks for missing scope the same way', async () => {
+  it('refuses a step-up sign-in that did not reach the acr asked for, and keeps the session it had', async () => {
+    const tab = await signedInTab()
+    const before = await tab.client.getAccessToken()
+    await rejection(tab.client.fetch(`${sandbox.origin}/wallet/statements`))
+    await tab.client.stepUp()
+    // A server that ignores the request: here, one that never saw it.
+    const authorize = new URL(tab.navigator.assigned.at(-1) ?? '')
+    authorize.searchParams.delete('acr_values')
+    const callback = await browseAuthorization(authorize.href, {
+      username: 'alice',
+      redirectUri: `${appOrigin}/callback`,
+    })
+    const error = await rejection(tab.client.handleCallback(callback))
+    expect(error.code).toBe(AuthErrorCode.StepUpNotMet)
+    expect(tab.client.getSnapshot()).toMatchObject({ status: 'signedIn', session: { accessToken: before } })
+  })
+
+  it('asks for missing scope the same way, when the app allows that scope', async () => {
     const tab = await signedInTab({
+      stepUp: stepUp({ scopes: ['payment:payment-transactions:read:authenticated'] }),
       fetch: async (input, init) => {
         if (!String(input).endsWith('/reports')) return fetch(input, init)
         return new Response(null, {
@@ -273,5 +291,33 @@ describe('RFC 9470 step-up', () => {
     expect(scope).toEqual(expect.arrayContaining(['openid', 'payment:payment-transactions:read:authenticated']))
     tab.client.cancelChallenge()
     expect(shownChallenge(tab)).toBeUndefined()
+  })
+
+  it('never widens the next sign-in beyond the scopes the app allows, and ignores challenges on a 200', async () => {
+    const tab = await signedInTab({
+      fetch: async (input, init) => {
+        const path = new URL(String(input)).pathname
+        if (path === '/reports') {
+          return new Response(null, {
+            status: 403,
+            headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="admin:everything"' },
+          })
+        }
+        if (path === '/paid') {
+          return new Response('{"paid":true}', {
+            status: 200,
+            headers: { 'www-authenticate': 'Bearer error="insufficient_user_authentication", acr_values="strong"' },
+          })
+        }
+        return fetch(input, init)
+      },
+    })
+    expect((await tab.client.fetch(`${sandbox.origin}/paid`)).status).toBe(200)
+    expect(shownChallenge(tab)).toBeUndefined()
+    await rejection(tab.client.fetch(`${sandbox.origin}/reports`))
+    await tab.client.stepUp()
+    const scope = new URL(tab.navigator.assigned.at(-1) ?? '').searchParams.get('scope')?.split(' ')
+    expect(scope).not.toContain('admin:everything')
+    expect(scope).toContain('openid')
   })
 })

@@ -39,6 +39,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     now,
     accessToken: () => getAccessToken(),
     login,
+    clientScope: env.scope,
     grantedScope() {
       const snapshot = snapshots.getSnapshot()
       return snapshot.status === 'signedIn' ? snapshot.session.scope : env.scope
@@ -127,6 +128,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     sca: challenges.sca,
     stepUp: challenges.stepUp,
     baseUrl: () => currentUrl(navigator),
+    allowedOrigins: env.resourceOrigins,
   }
 
   return {

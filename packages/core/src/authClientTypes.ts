@@ -119,6 +119,11 @@ export interface ClientOptions<KnownScope extends string = string, Scope extends
   readonly channel?: SessionChannel
   /** When to check the session besides its timer; visibility, online and focus by default. */
   readonly wakeEvents?: WakeEvents
+  /**
+   * Origins of the APIs `auth.fetch` may send the access token to, besides the app's own, e.g.
+   * `['https://api.pace.cloud']`. A call to any other origin is refused before anything is sent.
+   */
+  readonly resourceOrigins?: readonly string[]
   /** `dpop()` from `@payauth/core/dpop`: sender-constrained tokens (RFC 9449). */
   readonly dpop?: DpopFeature
   /** `par()` from `@payauth/core/par`: pushed authorization requests (RFC 9126). */

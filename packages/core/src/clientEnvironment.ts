@@ -31,6 +31,8 @@ export interface ClientEnvironment {
   readonly channel: SessionChannel
   readonly wakeEvents: WakeEvents
   readonly fetch: FetchLike
+  /** Where `auth.fetch` may send the token: the app's origin and the configured resource origins. */
+  readonly resourceOrigins: ReadonlySet<string>
 }
 
 /** Refuses options that cannot work (a typed `invalid_config` or `insecure_url`), then fills in the defaults. */
@@ -61,5 +63,9 @@ export function clientEnvironment<KnownScope extends string, Scope extends strin
     channel: options.channel ?? broadcastSessionChannel(names.channel),
     wakeEvents: options.wakeEvents ?? browserWakeEvents,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    resourceOrigins: new Set([
+      appOrigin,
+      ...(options.resourceOrigins ?? []).map((origin) => requireSecureUrl(origin, 'resourceOrigins').origin),
+    ]),
   }
 }

@@ -57,6 +57,12 @@ export const AuthErrorCode = {
   ScaResendRefused: 'sca_resend_refused',
   /** The resource asks for a stronger or fresher sign-in, or more scope (RFC 9470). */
   StepUpRequired: 'step_up_required',
+  /** A step-up sign-in came back without the `acr` it asked for: the server ignored the request. */
+  StepUpNotMet: 'step_up_not_met',
+  /** `auth.fetch` was asked to send the token to an origin the app did not allow (`resourceOrigins`). */
+  UntrustedOrigin: 'untrusted_origin',
+  /** A record in the token store is malformed (tampered, or from another version); it was dropped. */
+  InvalidStoredRecord: 'invalid_stored_record',
 } as const
 
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode]
@@ -66,11 +72,14 @@ export class AuthError extends Error {
   override readonly name: string = 'AuthError'
   readonly code: AuthErrorCode
   override readonly cause: unknown
+  /** Seconds the server asked to wait before trying again (`Retry-After`), when it said. */
+  readonly retryAfter: number | undefined
 
-  constructor(code: AuthErrorCode, message: string, options: { cause: unknown }) {
-    super(message, options)
+  constructor(code: AuthErrorCode, message: string, options: { cause: unknown; retryAfter?: number | undefined }) {
+    super(message, { cause: options.cause })
     this.code = code
     this.cause = options.cause
+    this.retryAfter = options.retryAfter
   }
 }
 
@@ -92,7 +101,11 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
   readonly errorUri: string | undefined
   readonly status: number | undefined
 
-  constructor(code: AuthErrorCode, fields: OAuthErrorFields, options: { cause: unknown }) {
+  constructor(
+    code: AuthErrorCode,
+    fields: OAuthErrorFields,
+    options: { cause: unknown; retryAfter?: number | undefined },
+  ) {
     super(code, `${code}: ${fields.error}${fields.errorDescription ? ` (${fields.errorDescription})` : ''}`, options)
     this.error = fields.error
     this.errorDescription = fields.errorDescription

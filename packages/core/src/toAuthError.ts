@@ -1,9 +1,14 @@
 import * as oauth from 'oauth4webapi'
 import { AuthError, AuthErrorCode as Code, OAuthResponseError } from './errors.ts'
+import { retryAfterSeconds } from './oauth/serverError.ts'
 
 /**
  * Turns whatever a step threw into an `AuthError`. `fallback` is the code when the error is not
  * more specific (a malformed response during discovery is a discovery failure).
+ *
+ * oauth4webapi's errors hold what they were given: a rejected token response's whole body
+ * (tokens included), an authorization response's parameters (the code). An `AuthError` keeps only
+ * what the library error was, never what it held, so no token reaches a snapshot or a log.
  */
 export function toAuthError(error: unknown, fallback: Code, message: string): AuthError {
   if (error instanceof AuthError) return error
@@ -19,7 +24,7 @@ export function toAuthError(error: unknown, fallback: Code, message: string): Au
         errorUri: stringOrUndefined(error.cause.error_uri),
         status: error.status,
       },
-      { cause: error },
+      { cause: summary(error), retryAfter: retryAfterSeconds(error.response) },
     )
   }
   if (error instanceof oauth.AuthorizationResponseError) {
@@ -30,7 +35,7 @@ export function toAuthError(error: unknown, fallback: Code, message: string): Au
         errorDescription: error.error_description,
         errorUri: error.cause.get('error_uri') ?? undefined,
       },
-      { cause: error },
+      { cause: summary(error) },
     )
   }
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
@@ -40,11 +45,16 @@ export function toAuthError(error: unknown, fallback: Code, message: string): Au
         : isIdTokenFailure(error)
           ? Code.IdTokenInvalid
           : Code.InvalidResponse
-    return new AuthError(code, `${message}: ${error.message}`, { cause: error })
+    return new AuthError(code, `${message}: ${error.message}`, { cause: summary(error) })
   }
   return new AuthError(fallback, `${message}: ${error instanceof Error ? error.message : String(error)}`, {
     cause: error,
   })
+}
+
+/** What a library error was, without the response body or parameters it carries. */
+function summary(error: Error & { readonly code?: string | undefined }) {
+  return { name: error.name, code: error.code, message: error.message }
 }
 
 const idTokenCodes = new Set<string>([oauth.JWT_TIMESTAMP_CHECK, oauth.JWT_CLAIM_COMPARISON, oauth.KEY_SELECTION])

@@ -47,12 +47,15 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
         route: name,
       })
     }
-    // The backend refused (not signed in, session over, CSRF): a verdict, not an outage.
+    // The backend has no session for this browser (signed out elsewhere, revoked, expired): the
+    // grant is refused, which ends the session here too. Anything else (a refused CSRF check, a
+    // bad request) is a verdict on the call, not on the session.
+    const refusal = response.status === 401
     throw new OAuthResponseError(
       AuthErrorCode.TokenError,
       {
-        error: body.error,
-        errorDescription: typeof body.message === 'string' ? body.message : undefined,
+        error: refusal ? 'invalid_grant' : body.error,
+        errorDescription: `${body.error}${typeof body.message === 'string' ? `: ${body.message}` : ''}`,
         status: response.status,
       },
       { cause: { route: name } },

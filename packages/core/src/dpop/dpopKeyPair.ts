@@ -8,8 +8,20 @@ import type { TokenStore } from '../storage/tokenStore.ts'
  */
 export async function dpopKeyPair(store: TokenStore, key: string): Promise<CryptoKeyPair> {
   const stored = await store.get<CryptoKeyPair>(key)
-  if (stored) return stored
+  // Only a key this code made is used: a planted extractable one could be read out and replayed.
+  if (isOwnKeyPair(stored)) return stored
   const created = await oauth.generateKeyPair('ES256', { extractable: false })
   await store.set(key, created)
   return created
+}
+
+function isOwnKeyPair(value: CryptoKeyPair | undefined): value is CryptoKeyPair {
+  const privateKey = value?.privateKey
+  return (
+    privateKey instanceof CryptoKey &&
+    value?.publicKey instanceof CryptoKey &&
+    !privateKey.extractable &&
+    privateKey.algorithm.name === 'ECDSA' &&
+    (privateKey.algorithm as EcKeyAlgorithm).namedCurve === 'P-256'
+  )
 }

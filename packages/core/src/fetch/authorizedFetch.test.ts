@@ -35,6 +35,7 @@ function setUp(replies: (() => Response)[], overrides: Partial<AuthorizedFetchDe
     sca: undefined,
     stepUp: undefined,
     baseUrl: () => 'https://app.example/wallet',
+    allowedOrigins: new Set(['https://app.example', 'https://api.example']),
     ...overrides,
   }
   return { deps, seen, replaced }
@@ -76,6 +77,15 @@ describe('authorizedFetch', () => {
     const t = setUp([ok], { baseUrl: () => 'https://api.example/app/' })
     await authorizedFetch(t.deps, 'payments?x=1')
     expect(t.seen).toHaveLength(1)
+  })
+
+  it('refuses to send the token to an origin the app did not allow, before anything is sent', async () => {
+    const t = setUp([ok])
+    expect(await codeOf(authorizedFetch(t.deps, 'https://evil.example/collect'))).toBe(AuthErrorCode.UntrustedOrigin)
+    expect(await codeOf(authorizedFetch(t.deps, 'https://api.example.evil.example/'))).toBe(
+      AuthErrorCode.UntrustedOrigin,
+    )
+    expect(t.seen).toEqual([])
   })
 
   it('refuses an SCA challenge with a typed error when the app has not opted into SCA', async () => {

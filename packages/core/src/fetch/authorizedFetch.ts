@@ -18,6 +18,8 @@ export interface AuthorizedFetchDeps {
   readonly stepUp: StepUpHandler | undefined
   /** Resolves relative request URLs. */
   baseUrl(): string | undefined
+  /** Origins the token may be sent to: the app's own and those it configured. */
+  readonly allowedOrigins: ReadonlySet<string>
 }
 
 /** Enough for a nonce retry, a token refresh and a few SCA rounds; never an endless loop. */
@@ -41,6 +43,12 @@ export async function authorizedFetch(
     input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), deps.baseUrl()), init)
   const body = request.body === null ? null : await request.arrayBuffer()
   const url = new URL(request.url)
+  // The token goes to the APIs the app named, never to wherever a URL points.
+  if (!deps.allowedOrigins.has(url.origin)) {
+    throw authError(AuthErrorCode.UntrustedOrigin, `${url.origin} is not one of the app's resourceOrigins`, {
+      origin: url.origin,
+    })
+  }
   const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined)
   let scaHeader: string | undefined
   let refreshed = false

@@ -61,6 +61,8 @@ export interface StepUpDeps {
   }) => Promise<void>
   /** The scopes the session has now (or the client's, signed out). */
   readonly grantedScope: () => readonly string[]
+  /** The scopes the client signs in for. */
+  readonly clientScope: readonly string[]
   readonly onChange: () => void
 }
 

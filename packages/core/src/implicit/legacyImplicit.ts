@@ -17,6 +17,13 @@ export function legacyImplicit(): ImplicitFlow {
   )
   return {
     tokens(server, params, context) {
+      // A parameter given twice is a tampered or confused response (RFC 6749 §3.1: at most once).
+      const repeated = ['access_token', 'token_type', 'expires_in', 'scope', 'state', 'iss', 'error'].find(
+        (name) => params.getAll(name).length > 1,
+      )
+      if (repeated) {
+        throw authError(AuthErrorCode.InvalidResponse, `The implicit response repeats "${repeated}"`, { repeated })
+      }
       const iss = params.get('iss')
       if (iss !== null && iss !== server.issuer) {
         throw authError(AuthErrorCode.IssuerMismatch, `The response comes from ${iss}, not ${server.issuer}`, { iss })
@@ -30,12 +37,13 @@ export function legacyImplicit(): ImplicitFlow {
             errorDescription: params.get('error_description') ?? undefined,
             errorUri: params.get('error_uri') ?? undefined,
           },
-          { cause: params },
+          // Never the fragment itself: it may hold a token.
+          { cause: { error } },
         )
       }
       const accessToken = params.get('access_token')
       const tokenType = params.get('token_type')
-      const expiresIn = Number(params.get('expires_in'))
+      const expiresIn = Math.min(Number(params.get('expires_in')), 86_400)
       if (!accessToken || tokenType?.toLowerCase() !== 'bearer' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
         throw authError(AuthErrorCode.InvalidResponse, 'The implicit response lacks a bearer token with its lifetime', {
           tokenType,

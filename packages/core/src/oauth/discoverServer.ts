@@ -21,15 +21,18 @@ export async function discoverServer(issuer: URL, http: HttpOptions): Promise<Au
     throw toAuthError(error, AuthErrorCode.DiscoveryFailed, `Discovery of ${issuer.href} failed`)
   }
   for (const endpoint of ['authorization_endpoint', 'token_endpoint'] as const) {
-    const value = server[endpoint]
-    if (typeof value !== 'string') {
+    if (typeof server[endpoint] !== 'string') {
       throw toAuthError(
         new Error(`${endpoint} is missing`),
         AuthErrorCode.DiscoveryFailed,
         `Discovery of ${issuer.href} failed`,
       )
     }
-    requireSecureUrl(value, endpoint)
+  }
+  // Every endpoint a token may be sent to is held to the issuer's rule, one by one: a loopback
+  // issuer's document must not send the refresh token to plain http on another host.
+  for (const [name, value] of Object.entries(server)) {
+    if (name.endsWith('_endpoint') || name === 'jwks_uri') requireSecureUrl(String(value), name)
   }
   return server
 }

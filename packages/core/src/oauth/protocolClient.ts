@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode } from '../errors.ts'
+import { AuthErrorCode, authError } from '../errors.ts'
 import type { LoginTransaction } from '../session/loginTransaction.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -106,6 +106,16 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
   }
 
   const tokenSet = (result: oauth.TokenEndpointResponse, requestedScope: readonly string[]): TokenSet => {
+    // A DPoP client asked for bound tokens: a Bearer one would silently lose the binding.
+    if (options.dpop && result.token_type !== 'dpop') {
+      throw authError(
+        AuthErrorCode.InvalidResponse,
+        `The server answered a DPoP client with a ${result.token_type} token`,
+        {
+          tokenType: result.token_type,
+        },
+      )
+    }
     const tokens = toTokenSet(result, { requestedScope, scopeSeparator: options.scopeSeparator, now: options.now() })
     const details = options.grantedDetails?.(result)
     return details ? { ...tokens, authorizationDetails: details } : tokens
@@ -141,6 +151,8 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
           oauth.processAuthorizationCodeResponse(as, client, response, {
             expectedNonce: transaction.nonce ?? oauth.expectNoNonce,
             requireIdToken: transaction.nonce !== undefined,
+            // oauth4webapi then requires `auth_time` and checks it is recent enough.
+            ...(Number.isInteger(transaction.maxAge) ? { maxAge: transaction.maxAge as number } : {}),
           }),
       })
       return tokenSet(result, transaction.scope)
@@ -148,6 +160,12 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
     grant,
     async refresh(current) {
       const next = tokenSet(await grant('refresh_token', { refresh_token: current.refreshToken }), current.scope)
+      // OpenID Connect Core 12.2: a refreshed ID token is about the same user, or it is refused.
+      if (next.user && current.user && next.user.sub !== current.user.sub) {
+        throw authError(AuthErrorCode.IdTokenInvalid, 'The refreshed ID token is about another user', {
+          claim: 'sub',
+        })
+      }
       return {
         ...current,
         ...next,

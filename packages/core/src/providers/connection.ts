@@ -24,7 +24,11 @@ export interface Connection {
    * Tells the server the session is over (revocation) and gives the URL that ends the server's
    * own session, when there is one. Rejects when the server could not be told.
    */
-  endSession(ending: TokenSet | undefined, landingUrl: string): Promise<URL | undefined>
+  endSession(
+    ending: TokenSet | undefined,
+    landingUrl: string,
+    hints: { readonly idTokenHint: boolean },
+  ): Promise<URL | undefined>
   /** Deletes pending sign-ins that can no longer complete. */
   sweep(): Promise<void>
   /** HTTP options for resource requests with `tokens` (DPoP-signed when they are DPoP-bound). */

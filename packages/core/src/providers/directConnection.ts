@@ -48,7 +48,7 @@ export function directConnection(config: DirectProviderConfig): (context: Connec
           const failure = toAuthError(error, AuthErrorCode.InvalidResponse, 'Completing the sign-in failed')
           throw config.refineError?.(failure) ?? failure
         }),
-      async endSession(ending, landingUrl) {
+      async endSession(ending, landingUrl, hints) {
         const server = await protocol.server()
         if (ending?.refreshToken && typeof server.revocation_endpoint === 'string') {
           await protocol.revoke(ending.refreshToken, {
@@ -58,7 +58,8 @@ export function directConnection(config: DirectProviderConfig): (context: Connec
         }
         return endSessionUrl(server, {
           clientId: context.clientId,
-          idToken: ending?.idToken,
+          idToken: hints.idTokenHint ? ending?.idToken : undefined,
+          logoutHint: ending?.user?.sub,
           postLogoutRedirectUri: landingUrl,
         })
       },

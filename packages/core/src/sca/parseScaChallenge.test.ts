@@ -19,7 +19,8 @@ const details = {
 }
 
 function encode(json: unknown, variant: 'base64' | 'base64url' = 'base64'): string {
-  const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(json))))
+  const bytes = new TextEncoder().encode(JSON.stringify(json))
+  const base64 = btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''))
   return variant === 'base64' ? base64 : base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
@@ -127,7 +128,27 @@ describe('parseScaChallenge', () => {
   })
 })
 
+describe('hostile SCA challenges', () => {
+  it('refuses a quoted value cut off before its closing quote', () => {
+    const complete = `SCA realm="Authentication" auth-param1="${encode({ scaDetails: details })}"`
+    expect(parseScaChallenge(complete)?.eventId).toBe('event-1')
+    expect(invalidReason(complete.slice(0, -1))).toMatch(/closing quote/)
+    expect(invalidReason('SCA realm="Authentic')).toMatch(/closing quote/)
+  })
+
+  it('refuses ids that would change the verifier’s path or overflow, before any request', () => {
+    for (const eventId of ['..', '.', 'a/b', 'a?b', '%2e%2e', 'x'.repeat(160_000)]) {
+      expect(invalidReason(`SCA auth-param1="${encode({ scaDetails: { ...details, eventId } })}"`)).toMatch(/eventId/)
+    }
+  })
+})
+
 describe('scaAuthorization', () => {
+  it('encodes long values without overflowing the stack', () => {
+    const header = scaAuthorization({ eventId: 'e'.repeat(200_000), walletOperationId: 'w' })
+    expect(JSON.parse(atob(header)).scaDetails.eventId).toHaveLength(200_000)
+  })
+
   it('encodes the event and operation as the wallet expects them back', () => {
     const header = scaAuthorization({ eventId: 'event-1', walletOperationId: 'operation-1' })
     expect(JSON.parse(atob(header))).toEqual({ scaDetails: { eventId: 'event-1', walletOperationId: 'operation-1' } })
@@ -145,8 +166,8 @@ function validDetails() {
   )
   return fc
     .record({
-      eventId: fc.string({ minLength: 1, maxLength: 40 }),
-      walletOperationId: fc.string({ minLength: 1, maxLength: 40 }),
+      eventId: fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._~-]{0,39}$/),
+      walletOperationId: fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._~-]{0,39}$/),
       authenticationMode: fc.constantFrom(...scaAuthenticationModes),
       availableVerifications: fc.array(verification, { maxLength: 4 }),
       created: fc.integer({ min: 0, max: 4_000_000_000_000 }),

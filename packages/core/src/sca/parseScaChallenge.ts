@@ -1,6 +1,6 @@
 import type { ScaDetails, ScaVerification } from '../challenge.ts'
 import { type AuthError, AuthErrorCode, authError } from '../errors.ts'
-import { scaAuthenticationModes, scaChannels, scaMethods } from './scaVocabulary.ts'
+import { isScaId, scaAuthenticationModes, scaChannels, scaMethods } from './scaVocabulary.ts'
 
 /**
  * Finds the `SCA` challenge in a `WWW-Authenticate` header and decodes its details. Tolerant of
@@ -67,6 +67,8 @@ function parseChallenges(header: string): Challenge[] {
       value += header[at]
       at++
     }
+    // RFC 9110 §5.6.4: a quoted string ends with a quote; a cut-off header is malformed, not closed.
+    if (at >= header.length) throw invalid('A quoted value in the challenge has no closing quote', header)
     at++
     return value
   }
@@ -96,8 +98,8 @@ function toScaDetails(json: unknown, realm: string | undefined, header: string):
   if (!isRecord(details)) throw invalid('The SCA challenge has no scaDetails object', header)
   const { eventId, walletOperationId, authenticationMode, availableVerifications, creationTime, expirationTime } =
     details
-  if (!isText(eventId)) throw invalid('scaDetails.eventId is missing', header)
-  if (!isText(walletOperationId)) throw invalid('scaDetails.walletOperationId is missing', header)
+  if (!isScaId(eventId)) throw invalid('scaDetails.eventId is missing or not an identifier', header)
+  if (!isScaId(walletOperationId)) throw invalid('scaDetails.walletOperationId is missing or not an identifier', header)
   if (!scaAuthenticationModes.includes(authenticationMode as never)) {
     throw invalid('scaDetails.authenticationMode is not OUTSOURCED, EMBEDDED or HYBRID', header)
   }

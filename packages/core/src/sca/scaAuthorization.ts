@@ -8,6 +8,6 @@ export function scaAuthorization(details: Pick<ScaDetails, 'eventId' | 'walletOp
   const json = JSON.stringify({
     scaDetails: { eventId: details.eventId, walletOperationId: details.walletOperationId },
   })
-  const bytes = new TextEncoder().encode(json)
-  return btoa(String.fromCharCode(...bytes))
+  // Byte by byte, not spread into one call: a long value must not overflow the stack.
+  return btoa(Array.from(new TextEncoder().encode(json), (byte) => String.fromCharCode(byte)).join(''))
 }

@@ -1,7 +1,9 @@
 import type { ScaAttempt, ScaChannel, ScaDetails } from '../challenge.ts'
 import { AuthErrorCode, authError } from '../errors.ts'
 import type { FetchLike } from '../oauth/httpOptions.ts'
+import { requireSecureUrl } from '../oauth/secureUrl.ts'
 import { ScaError } from './scaError.ts'
+import { isScaId } from './scaVocabulary.ts'
 
 /** The outcome names of the wallet's attempt reports. */
 export type ScaOutcome = 'VERIFIED' | 'REJECTED' | 'FAILED'
@@ -47,7 +49,8 @@ export interface PartnerScaVerifierOptions {
  * `{resendsLeft, retryAfterSeconds}`; 429 means the limit is reached.
  */
 export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerifier {
-  const base = options.baseUrl.replace(/\/+$/, '')
+  // The PIN and the access token travel here: https, or plain http on loopback only.
+  const base = requireSecureUrl(options.baseUrl, 'SCA verifier baseUrl').href.replace(/\/+$/, '')
   const send = async (path: string, body: unknown, context: ScaVerifierContext): Promise<Response> => {
     const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init))
     try {
@@ -62,6 +65,7 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
   }
   return {
     async verify(challenge, attempt, context) {
+      checkIds(challenge)
       const response = await send(
         `/sca/events/${encodeURIComponent(challenge.eventId)}/attempts`,
         { walletOperationId: challenge.walletOperationId, ...attempt },
@@ -81,6 +85,7 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
       }
     },
     async resend(challenge, channel, context) {
+      checkIds(challenge)
       const response = await send(
         `/sca/events/${encodeURIComponent(challenge.eventId)}/challenges`,
         { channel },
@@ -108,6 +113,20 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
         ...(typeof result.retryAfterSeconds === 'number' ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
       }
     },
+  }
+}
+
+/** Ids become path segments: refused before any request unless they are plain identifiers. */
+function checkIds(challenge: ScaDetails): void {
+  if (!isScaId(challenge.eventId) || !isScaId(challenge.walletOperationId)) {
+    throw new ScaError(
+      AuthErrorCode.InvalidScaChallenge,
+      'The SCA event or operation id is not an identifier',
+      challenge,
+      {
+        cause: { eventIdLength: String(challenge.eventId).length },
+      },
+    )
   }
 }
 

@@ -17,6 +17,10 @@ export interface LoginTransaction {
   readonly intent: Intent | undefined
   /** App path to go back to after sign-in. */
   readonly returnTo: string
+  /** The authentication classes asked for (`acr_values`, e.g. by a step-up); the ID token must show one. */
+  readonly acrValues?: readonly string[] | undefined
+  /** The sign-in must be at most this many seconds old (`max_age`); the ID token's `auth_time` must show it. */
+  readonly maxAge?: number | undefined
   readonly createdAt: number
   readonly expiresAt: number
   /**

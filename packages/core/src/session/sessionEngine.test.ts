@@ -195,4 +195,55 @@ describe('sessionEngine', () => {
     await expect(t.engine.accessToken()).rejects.toMatchObject({ code: AuthErrorCode.LoginRequired })
     expect(t.snapshot()).toMatchObject({ status: 'signedOut', reason: 'expired' })
   })
+
+  it.each([
+    [
+      '429 slow_down',
+      new OAuthResponseError(AuthErrorCode.TokenError, { error: 'slow_down', status: 429 }, { cause: {} }),
+    ],
+    [
+      '400 invalid_dpop_proof (clock skew)',
+      new OAuthResponseError(AuthErrorCode.TokenError, { error: 'invalid_dpop_proof', status: 400 }, { cause: {} }),
+    ],
+    [
+      '400 invalid_client',
+      new OAuthResponseError(AuthErrorCode.TokenError, { error: 'invalid_client', status: 400 }, { cause: {} }),
+    ],
+  ])('keeps the session when renewal fails with %s: only invalid_grant ends it', async (_case, failure) => {
+    const t = setUp()
+    await t.sessions.write(t.session('a'))
+    await t.engine.restore()
+    t.advance(4.6 * minute)
+    const token = t.engine.accessToken()
+    await t.settle()
+    t.pending[0]?.reject(failure)
+    expect(await token).toBe('a')
+    expect(t.snapshot()).toMatchObject({ status: 'signedIn', error: failure })
+    expect((await t.sessions.read())?.accessToken).toBe('a')
+    expect(t.ended()).toBe(0)
+    t.engine.dispose()
+  })
+
+  it('honours Retry-After: no renewal on demand before it, the still-valid token meanwhile', async () => {
+    const t = setUp()
+    await t.sessions.write(t.session('a'))
+    await t.engine.restore()
+    t.advance(4.6 * minute)
+    const first = t.engine.accessToken()
+    await t.settle()
+    const busy = new AuthError(AuthErrorCode.ServerError, 'busy', { cause: {}, retryAfter: 20 })
+    t.pending[0]?.reject(busy)
+    expect(await first).toBe('a')
+    t.advance(10_000)
+    expect(await t.engine.accessToken()).toBe('a')
+    await t.settle()
+    expect(t.pending).toHaveLength(1)
+    t.advance(11_000)
+    const afterwards = t.engine.accessToken()
+    await t.settle()
+    expect(t.pending).toHaveLength(2)
+    t.pending[1]?.resolve(t.session('b'))
+    expect(await afterwards).toBe('b')
+    t.engine.dispose()
+  })
 })

@@ -1,11 +1,11 @@
-import { type AuthError, AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import { type AuthError, AuthErrorCode, authError } from '../errors.ts'
 import type { AuthSnapshot, SignedOutReason, SnapshotEvent } from '../snapshot.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
 import type { AuthLock } from './authLock.ts'
 import { backoffDelay } from './backoff.ts'
 import { isFresh, staleAt } from './expiry.ts'
-import { isTransient } from './isTransient.ts'
+import { refusesGrant } from './refusesGrant.ts'
 import type { SessionStore } from './sessionStore.ts'
 import type { TokenSource } from './tokenSource.ts'
 
@@ -46,14 +46,14 @@ export interface SessionEngine {
 /** Longest delay `setTimeout` honours; longer ones fire at once. */
 const maxTimerDelayMs = 2 ** 31 - 1
 
-const isRefusal = (error: unknown) => error instanceof OAuthResponseError && !isTransient(error)
-
 export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   const { store, source, now, dispatch } = deps
   let tokens: TokenSet | undefined
   let refreshing: Promise<TokenSet> | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let failures = 0
+  /** After a failed renewal, no new attempt on demand before this (backoff, Retry-After). */
+  let retryAt = 0
   let disposed = false
   const detachers: (() => void)[] = []
   const renewable = (current: TokenSet) => source.renewable(current, now())
@@ -61,6 +61,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   function adopt(next: TokenSet, type: 'session' | 'restored' = 'session'): void {
     tokens = next
     failures = 0
+    retryAt = 0
     dispatch({ type, tokens: next, renewable: renewable(next) })
     schedule(next)
   }
@@ -120,7 +121,8 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
         status: deps.snapshot().status,
       })
     }
-    if (isFresh(current, now())) return current.accessToken
+    // Fresh, or stale while a failed renewal waits for its retry: the token still works.
+    if (isFresh(current, now()) || (retryAt > now() && now() < current.expiresAt)) return current.accessToken
     if (!renewable(current)) {
       if (now() < current.expiresAt) return current.accessToken
       await store.forget()
@@ -132,8 +134,16 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     try {
       return (await refresh()).accessToken
     } catch (error) {
-      // Stale is not expired: while the server is unreachable, the old token still works.
-      if (isTransient(error) && tokens && now() < tokens.expiresAt) return tokens.accessToken
+      // Stale is not expired: while renewal fails for any reason but a refused grant, the old token still works.
+      const kept = tokens
+      if (
+        kept &&
+        now() < kept.expiresAt &&
+        !refusesGrant(error) &&
+        (error as AuthError).code !== AuthErrorCode.LoginRequired
+      ) {
+        return kept.accessToken
+      }
       // The session is over (refused, revoked, signed out meanwhile): the snapshot says why.
       if (deps.snapshot().status === 'signedOut') {
         throw authError(AuthErrorCode.LoginRequired, 'The session has ended; sign in again', error)
@@ -180,7 +190,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       renewed = await source.renew(stored)
     } catch (error) {
       // Forget the refused session, unless a logout or a new sign-in already replaced it.
-      if (isRefusal(error)) await store.clearIf(stored)
+      if (refusesGrant(error)) await store.clearIf(stored)
       throw error
     }
     // A logout (or a new sign-in) while the request ran must not be undone.
@@ -194,7 +204,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   }
 
   async function settle(failure: AuthError): Promise<void> {
-    if (isRefusal(failure)) {
+    if (refusesGrant(failure)) {
       // After a logout here there is nothing left to end (the refusal may be that logout's revocation).
       if (tokens) end('rejected', failure)
     } else if (failure.code === AuthErrorCode.LoginRequired) {
@@ -203,11 +213,14 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       if (stored && stored.accessToken !== tokens?.accessToken) adopt(stored)
       else if (tokens) end(tokens.refreshExpiresAt !== undefined ? 'expired' : 'logout')
     } else if (tokens) {
-      // Outages, and failures that say nothing about the tokens (a 502 page at discovery, a
-      // storage hiccup): keep the session, show the error, retry later.
+      // Outages, rate limits and failures that say nothing about the tokens (a 502 page at
+      // discovery, a storage hiccup): keep the session, show the error, retry later, never
+      // sooner than the server's Retry-After.
       failures++
+      const delay = Math.max(backoffDelay(failures), (failure.retryAfter ?? 0) * 1000)
+      retryAt = now() + delay
       dispatch({ type: 'sessionKept', tokens, renewable: renewable(tokens), error: failure })
-      schedule(tokens, backoffDelay(failures))
+      schedule(tokens, delay)
     }
   }
 

@@ -99,3 +99,28 @@ describe('sessionStore', () => {
     expect((await store.keys()).sort()).toEqual(['another-app', names.loginKey('pending'), names.sessionKey].sort())
   })
 })
+
+describe('records read back from the store', () => {
+  it.each([
+    ['a numeric access token', { ...tokens('a'), accessToken: 42 }],
+    ['no expiry', { ...tokens('a'), expiresAt: undefined }],
+    ['an infinite expiry', { ...tokens('a'), expiresAt: Number.POSITIVE_INFINITY }],
+    ['no scope', { ...tokens('a'), scope: undefined }],
+    ['a user without sub', { ...tokens('a'), user: { name: 'Mallory' } }],
+    ['a string', 'not a session'],
+    ['null', null],
+  ])('drops a session with %s, with a typed error, never handing it out', async (_case, record) => {
+    const { store, names, sessions } = setUp()
+    await store.set(names.sessionKey, record)
+    expect(await codeOf(sessions.read())).toBe(AuthErrorCode.InvalidStoredRecord)
+    expect(await store.get(names.sessionKey)).toBeUndefined()
+    expect(await sessions.read()).toBeUndefined()
+  })
+
+  it('drops a malformed pending sign-in instead of redeeming with it', async () => {
+    const { store, names, sessions } = setUp()
+    await store.set(names.loginKey('s'), { ...transaction('s', 100), codeVerifier: 7 })
+    expect(await codeOf(sessions.claimLogin('s', 50))).toBe(AuthErrorCode.InvalidStoredRecord)
+    expect(await codeOf(sessions.claimLogin('s', 50))).toBe(AuthErrorCode.StateMismatch)
+  })
+})

@@ -4,6 +4,7 @@ import type { TokenSet } from '../tokenSet.ts'
 import type { ClientNamespace } from './clientNamespace.ts'
 import type { LoginTransaction } from './loginTransaction.ts'
 import type { SessionChannel } from './sessionChannel.ts'
+import { isLoginTransaction, isTokenSet } from './storedRecords.ts'
 
 /** One client's records in the token store, shared by the origin's tabs. */
 export interface SessionStore {
@@ -36,7 +37,14 @@ export interface SessionStoreDeps {
 
 export function sessionStore({ store, names, channel }: SessionStoreDeps): SessionStore {
   const changed = () => channel.post({ type: 'sessionChanged' })
-  const read = () => store.get<TokenSet>(names.sessionKey)
+  /** What the store holds, checked: a malformed record is dropped, with a typed error saying so. */
+  async function checked<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
+    const value = await store.get<unknown>(key)
+    if (value === undefined || isValid(value)) return value
+    await store.delete(key)
+    throw authError(AuthErrorCode.InvalidStoredRecord, 'A malformed record in the token store was dropped', { key })
+  }
+  const read = () => checked(names.sessionKey, isTokenSet)
   const isStill = async (expected: TokenSet) => (await read())?.accessToken === expected.accessToken
 
   return {
@@ -64,7 +72,7 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
     saveLogin: (transaction) => store.set(names.loginKey(transaction.state), transaction),
     async claimLogin(state, now) {
       const key = names.loginKey(state)
-      const transaction = state ? await store.get<LoginTransaction>(key) : undefined
+      const transaction = state ? await checked(key, isLoginTransaction) : undefined
       if (!transaction) {
         throw authError(
           AuthErrorCode.StateMismatch,
@@ -92,8 +100,8 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
     async sweepLogins(now) {
       for (const key of await store.keys()) {
         if (!key.startsWith(names.loginPrefix)) continue
-        const transaction = await store.get<LoginTransaction>(key)
-        if (!transaction || transaction.expiresAt <= now) await store.delete(key)
+        const transaction = await store.get<unknown>(key)
+        if (!isLoginTransaction(transaction) || transaction.expiresAt <= now) await store.delete(key)
       }
     },
   }

@@ -9,8 +9,9 @@ export interface TokenSource {
   /** Whether `tokens` can still be renewed; when not, the session ends at `expiresAt`. */
   renewable(tokens: TokenSet, now: number): boolean
   /**
-   * New tokens for the session. Rejects with an `OAuthResponseError` when the server refuses to
-   * renew (the session is over), with another `AuthError` when it could not be asked (try later).
+   * New tokens for the session. Rejects with an `OAuthResponseError` whose `error` is
+   * `invalid_grant` when the grant is refused (the session is over); any other failure keeps the
+   * session, which is renewed later.
    */
   renew(tokens: TokenSet): Promise<TokenSet>
   /** Best effort: tells the server that tokens nobody will use are dead (e.g. a refresh lost to a logout). */

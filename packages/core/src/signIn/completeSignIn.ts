@@ -46,6 +46,14 @@ export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: 
     }
     const params = validateAuthorizationResponse(server, protocol.clientId, url, transaction.state)
     tokens = await protocol.redeemCode(params, transaction)
+    // A server that ignores a step-up request must not pass for one that honoured it.
+    const acr = tokens.user?.acr
+    if (transaction.acrValues?.length && !(typeof acr === 'string' && transaction.acrValues.includes(acr))) {
+      throw authError(AuthErrorCode.StepUpNotMet, `The sign-in's acr is ${String(acr)}, not one of those asked for`, {
+        acr,
+        acrValues: transaction.acrValues,
+      })
+    }
   }
   return {
     tokens: transaction.intent ? { ...tokens, intent: transaction.intent } : tokens,

@@ -46,4 +46,10 @@ export interface LogoutOptions {
   readonly returnTo?: string
   /** End the server's session too (RP-initiated logout), so the next sign-in asks again. Default true. */
   readonly endSession?: boolean
+  /**
+   * Send the ID token as `id_token_hint` in the end-session URL (the default: Keycloak then signs
+   * out without asking). False keeps every token out of URLs: `client_id` and `logout_hint` (the
+   * user's `sub`) are sent instead, and the server may ask the user to confirm.
+   */
+  readonly idTokenHint?: boolean
 }

@@ -60,6 +60,9 @@ export async function startSignIn(deps: StartSignInDeps, request: SignInRequest)
     redirectUri: deps.redirectUri,
     scope: request.scope,
     returnTo: request.returnTo,
+    // Remembered so the callback can check that the server did as asked (RFC 9470 step-up).
+    acrValues: request.params.acr_values?.split(' ').filter(Boolean),
+    maxAge: request.params.max_age === undefined ? undefined : Number(request.params.max_age),
     createdAt,
     expiresAt: createdAt + loginTransactionLifetimeMs,
   }

@@ -5,6 +5,14 @@ import { StepUpRequiredError } from './stepUpRequiredError.ts'
 
 const stepUpErrors = ['insufficient_user_authentication', 'insufficient_scope'] as const
 
+export interface StepUpOptions {
+  /**
+   * Scopes a step-up may add to the next sign-in; the client's own `scope` by default. A resource
+   * asking for others is refused them: a challenge cannot widen what the app signs in for.
+   */
+  readonly scopes?: readonly string[]
+}
+
 /**
  * RFC 9470 step-up: a resource's `Bearer error="insufficient_user_authentication", acr_values=…,
  * max_age=…` (or `insufficient_scope, scope=…`) rejects `auth.fetch` with a `StepUpRequiredError`
@@ -12,11 +20,14 @@ const stepUpErrors = ['insufficient_user_authentication', 'insufficient_scope'] 
  * @see https://www.rfc-editor.org/rfc/rfc9470
  * @example createAuthClient({ ..., stepUp: stepUp() })
  */
-export function stepUp(): StepUpFeature {
+export function stepUp(options: StepUpOptions = {}): StepUpFeature {
   return (deps) => {
     let pending: PendingStepUp | undefined
+    const allowed = new Set(options.scopes ?? deps.clientScope)
     return {
-      detect({ challenges }) {
+      detect({ response, challenges }) {
+        // A challenge on a 200 is the server's answer, not a reason to reject a payment that went through.
+        if (response.status !== 401 && response.status !== 403) return undefined
         const bearer = challenges?.find(({ scheme }) => scheme === 'bearer' || scheme === 'dpop')
         const reason = stepUpErrors.find((error) => error === bearer?.parameters.error)
         return bearer && reason ? requirementOf(reason, bearer.parameters) : undefined
@@ -31,7 +42,7 @@ export function stepUp(): StepUpFeature {
         const requirement = pending
         return deps.login({
           ...(options.returnTo !== undefined ? { returnTo: options.returnTo } : {}),
-          scope: [...new Set([...deps.grantedScope(), ...(requirement?.scope ?? [])])],
+          scope: [...new Set([...deps.grantedScope(), ...(requirement?.scope ?? []).filter((s) => allowed.has(s))])],
           params: {
             ...(requirement?.acrValues ? { acr_values: requirement.acrValues.join(' ') } : {}),
             ...(requirement?.maxAge !== undefined ? { max_age: String(requirement.maxAge) } : {}),

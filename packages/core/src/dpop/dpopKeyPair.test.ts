@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { memoryTokenStore } from '../storage/memoryTokenStore.ts'
+import { dpopKeyPair } from './dpopKeyPair.ts'
+
+describe('dpopKeyPair', () => {
+  it('makes one non-extractable key and keeps using it', async () => {
+    const store = memoryTokenStore()
+    const first = await dpopKeyPair(store, 'key')
+    expect(first.privateKey.extractable).toBe(false)
+    const again = await dpopKeyPair(store, 'key')
+    const jwk = (pair: CryptoKeyPair) => crypto.subtle.exportKey('jwk', pair.publicKey)
+    expect(await jwk(again)).toEqual(await jwk(first))
+  })
+
+  it('replaces a planted extractable key instead of signing with it', async () => {
+    const store = memoryTokenStore()
+    const planted = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])
+    await store.set('key', planted)
+    const used = await dpopKeyPair(store, 'key')
+    expect(used.privateKey.extractable).toBe(false)
+    expect(await crypto.subtle.exportKey('jwk', used.publicKey)).not.toEqual(
+      await crypto.subtle.exportKey('jwk', planted.publicKey),
+    )
+  })
+
+  it('replaces something that is not a key pair at all', async () => {
+    const store = memoryTokenStore()
+    await store.set('key', { privateKey: 'pem?', publicKey: {} })
+    expect((await dpopKeyPair(store, 'key')).privateKey).toBeInstanceOf(CryptoKey)
+  })
+})
