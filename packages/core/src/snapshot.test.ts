@@ -22,7 +22,12 @@ const stepUp: PendingStepUp = {
   description: undefined,
 }
 function signedIn(accessToken: string, challenge?: PendingStepUp): AuthSnapshot {
-  const session = nextSnapshot(loadingSnapshot, { type: 'session', tokens: tokens(accessToken), renewable: true })
+  const session = nextSnapshot(loadingSnapshot, {
+    type: 'session',
+    tokens: tokens(accessToken),
+    renewable: true,
+    persisted: true,
+  })
   return challenge ? nextSnapshot(session, { type: 'challenge', challenge }) : session
 }
 const withError = (snapshot: AuthSnapshot, error: AuthError) => nextSnapshot(snapshot, { type: 'failed', error })
@@ -35,43 +40,47 @@ describe('nextSnapshot', () => {
     [
       'a session signs in, renewable or not as its source says',
       loadingSnapshot,
-      { type: 'session', tokens: tokens('a'), renewable: false },
-      (next) => expect(next).toMatchObject({ status: 'signedIn', session: { accessToken: 'a', renewable: false } }),
+      { type: 'session', tokens: tokens('a'), renewable: false, persisted: true },
+      (next) =>
+        expect(next).toMatchObject({
+          status: 'signedIn',
+          session: { accessToken: 'a', renewable: false, persisted: true },
+        }),
     ],
     [
       'the same token again is unchanged (another tab echoing this one)',
       signedIn('a'),
-      { type: 'session', tokens: tokens('a'), renewable: true },
+      { type: 'session', tokens: tokens('a'), renewable: true, persisted: true },
       (next, current) => expect(next).toBe(current),
     ],
     [
       'the same token clears an error shown beside the session',
       withError(signedIn('a'), networkError),
-      { type: 'session', tokens: tokens('a'), renewable: true },
+      { type: 'session', tokens: tokens('a'), renewable: true, persisted: true },
       (next) => expect(next).toMatchObject({ status: 'signedIn', error: undefined }),
     ],
     [
       'a refresh keeps the pending challenge',
       signedIn('a', stepUp),
-      { type: 'session', tokens: tokens('b'), renewable: true },
+      { type: 'session', tokens: tokens('b'), renewable: true, persisted: true },
       (next) => expect(next).toMatchObject({ session: { accessToken: 'b' }, challenge: stepUp }),
     ],
     [
       'an outage keeps the session and shows the error',
       signedIn('a'),
-      { type: 'sessionKept', tokens: tokens('a'), renewable: true, error: networkError },
+      { type: 'sessionKept', tokens: tokens('a'), renewable: true, persisted: true, error: networkError },
       (next) => expect(next).toMatchObject({ status: 'signedIn', error: networkError }),
     ],
     [
       'start keeps an earlier error (a failed callback) beside the restored session',
       earlierError,
-      { type: 'restored', tokens: tokens('a'), renewable: true },
+      { type: 'restored', tokens: tokens('a'), renewable: true, persisted: true },
       (next) => expect(next).toMatchObject({ status: 'signedIn', error: earlierError.error }),
     ],
     [
       'start restores a session plainly otherwise',
       loadingSnapshot,
-      { type: 'restored', tokens: tokens('a'), renewable: true },
+      { type: 'restored', tokens: tokens('a'), renewable: true, persisted: true },
       (next) => expect(next).toMatchObject({ status: 'signedIn', error: undefined }),
     ],
     [

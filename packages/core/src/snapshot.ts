@@ -19,6 +19,11 @@ export interface Session {
   readonly intent: Intent | undefined
   /** False when the session cannot be renewed (legacy implicit): at expiry, the user signs in again. */
   readonly renewable: boolean
+  /**
+   * False when the session is kept in this page's memory only (IndexedDB unavailable or failing):
+   * a reload signs the user out. Say so to the user.
+   */
+  readonly persisted: boolean
 }
 
 /**
@@ -52,17 +57,23 @@ export type AuthStatus = AuthSnapshot['status']
 /** What happened to the session; `nextSnapshot` says what the app sees next. */
 export type SnapshotEvent =
   /** These tokens are the session now (sign-in, refresh, another tab's change). */
-  | { readonly type: 'session'; readonly tokens: TokenSet; readonly renewable: boolean }
+  | ({ readonly type: 'session'; readonly tokens: TokenSet } & SessionTraits)
   /** The session carries on with these tokens, but something failed beside it (an outage). */
-  | { readonly type: 'sessionKept'; readonly tokens: TokenSet; readonly renewable: boolean; readonly error: AuthError }
+  | ({ readonly type: 'sessionKept'; readonly tokens: TokenSet; readonly error: AuthError } & SessionTraits)
   /** Start found this stored session; an error recorded before start (a failed callback) stays shown. */
-  | { readonly type: 'restored'; readonly tokens: TokenSet; readonly renewable: boolean }
+  | ({ readonly type: 'restored'; readonly tokens: TokenSet } & SessionTraits)
   /** Start found no usable session; an error recorded before start stays shown instead. */
   | { readonly type: 'nothingRestored'; readonly reason: 'none' | 'expired' }
   | { readonly type: 'ended'; readonly reason: SignedOutReason; readonly error?: AuthError | undefined }
   /** A command failed. */
   | { readonly type: 'failed'; readonly error: AuthError }
   | { readonly type: 'challenge'; readonly challenge: PendingChallenge | undefined }
+
+/** What the engine knows of a session besides its tokens. */
+export interface SessionTraits {
+  readonly renewable: boolean
+  readonly persisted: boolean
+}
 
 export const loadingSnapshot: AuthSnapshot = { status: 'loading' }
 
@@ -102,7 +113,7 @@ export function nextSnapshot(current: AuthSnapshot, event: SnapshotEvent): AuthS
 }
 
 function session(
-  event: { readonly tokens: TokenSet; readonly renewable: boolean },
+  event: { readonly tokens: TokenSet } & SessionTraits,
   error: AuthError | undefined,
   challenge: PendingChallenge | undefined,
 ): AuthSnapshot {
@@ -118,6 +129,7 @@ function session(
       authorizationDetails: tokens.authorizationDetails,
       intent: tokens.intent,
       renewable: event.renewable,
+      persisted: event.persisted,
     },
     error,
     challenge,

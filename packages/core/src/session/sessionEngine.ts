@@ -57,12 +57,13 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   let disposed = false
   const detachers: (() => void)[] = []
   const renewable = (current: TokenSet) => source.renewable(current, now())
+  const traits = (current: TokenSet) => ({ renewable: renewable(current), persisted: store.persistent() })
 
   function adopt(next: TokenSet, type: 'session' | 'restored' = 'session'): void {
     tokens = next
     failures = 0
     retryAt = 0
-    dispatch({ type, tokens: next, renewable: renewable(next) })
+    dispatch({ type, tokens: next, ...traits(next) })
     schedule(next)
   }
 
@@ -219,7 +220,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       failures++
       const delay = Math.max(backoffDelay(failures), (failure.retryAfter ?? 0) * 1000)
       retryAt = now() + delay
-      dispatch({ type: 'sessionKept', tokens, renewable: renewable(tokens), error: failure })
+      dispatch({ type: 'sessionKept', tokens, ...traits(tokens), error: failure })
       schedule(tokens, delay)
     }
   }

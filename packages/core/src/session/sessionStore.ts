@@ -9,6 +9,8 @@ import { isLoginTransaction, isTokenSet } from './storedRecords.ts'
 /** One client's records in the token store, shared by the origin's tabs. */
 export interface SessionStore {
   read(): Promise<TokenSet | undefined>
+  /** Whether the session survives a reload (false when only memory holds it). */
+  persistent(): boolean
   /** Stores the session and tells the other tabs. */
   write(tokens: TokenSet): Promise<void>
   /** Forgets the session and tells the other tabs. */
@@ -49,6 +51,7 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
 
   return {
     read,
+    persistent: () => store.persistent !== false,
     async write(tokens) {
       await store.set(names.sessionKey, tokens)
       changed()

@@ -13,6 +13,9 @@ export function guardStore(store: TokenStore): TokenStore {
       }
     }
   return {
+    get persistent() {
+      return store.persistent
+    },
     get: guard('read', (key: string) => store.get(key)) as TokenStore['get'],
     set: guard('write', (key: string, value: unknown) => store.set(key, value)),
     delete: guard('delete', (key: string) => store.delete(key)),

@@ -4,6 +4,7 @@ import type { TokenStore } from './tokenStore.ts'
 export function memoryTokenStore(): TokenStore {
   const entries = new Map<string, unknown>()
   return {
+    persistent: false,
     async get<T>(key: string) {
       return structuredClone(entries.get(key)) as T | undefined
     },

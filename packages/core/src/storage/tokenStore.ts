@@ -9,4 +9,6 @@ export interface TokenStore {
   delete(key: string): Promise<void>
   /** Every key in the store, so expired entries can be swept. */
   keys(): Promise<string[]>
+  /** Whether what is stored survives a reload; `session.persisted` shows it. True unless said false. */
+  readonly persistent?: boolean
 }
