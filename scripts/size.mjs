@@ -42,13 +42,13 @@ const budgets = [
   {
     name: 'typical PACE app (createAuthClient, pace, AuthProvider, useAuth, useToken, AuthCallback, RequireAuth)',
     source: typical,
-    maxGzipBytes: 17_000,
+    maxGzipBytes: 18_200,
     goalGzipBytes: 14_500,
   },
   {
     name: 'whole public API of core + react, every subpath',
     source: whole,
-    maxGzipBytes: 25_500,
+    maxGzipBytes: 27_200,
     goalGzipBytes: 19_000,
   },
 ]
