@@ -5,7 +5,7 @@ import { createGetpaidServer, getpaidPathPrefix } from './getpaid/getpaidServer.
 import { restrictCors } from './http/restrictCors.ts'
 import { createOauth20Server } from './oauth20/oauth20Server.ts'
 import { demoUsers } from './pace/demoUsers.ts'
-import { createPaceRealm, demoClientId, demoDpopClientId, paceRealmPath } from './pace/paceRealm.ts'
+import { createPaceRealm, demoClientId, demoDpopClientId, demoNativeClientId, paceRealmPath } from './pace/paceRealm.ts'
 import { createPaysafeServer } from './paysafe/paysafeServer.ts'
 import { createPicpayServer, picpayPathPrefix } from './picpay/picpayServer.ts'
 import { scaEventStore } from './wallet/scaEvents.ts'
@@ -41,6 +41,8 @@ export interface Sandbox {
   readonly paceClientId: string
   /** The PACE client that requires DPoP. */
   readonly paceDpopClientId: string
+  /** The PACE client of the app as a native app (private-use scheme `com.example.wallet:`). */
+  readonly paceNativeClientId: string
   /** Base URL of the oauth20 API (`/oauth20/authorize`, `/oauth20/token`), i.e. the origin. */
   readonly oauth20BaseUrl: string
   /** Paysafe's `…/digitalwallets/v1`: brand token endpoints at `{paysafeBaseUrl}/auth/brands/{brandIdentity}/token`. */
@@ -174,6 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     paceIssuer: pace.issuer,
     paceClientId: demoClientId,
     paceDpopClientId: demoDpopClientId,
+    paceNativeClientId: demoNativeClientId,
     oauth20BaseUrl: origin,
     paysafeBaseUrl: paysafe.baseUrl,
     picpayBaseUrl: picpay.baseUrl,

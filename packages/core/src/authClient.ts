@@ -1,12 +1,13 @@
 import type { AuthClient, AuthClientOptions, LoginOptions } from './authClientTypes.ts'
 import { clientEnvironment } from './clientEnvironment.ts'
-import { AuthErrorCode, authError } from './errors.ts'
+import { AuthErrorCode, authError, isAuthError } from './errors.ts'
 import { authorizedFetch } from './fetch/authorizedFetch.ts'
 import { clientChallenges } from './fetch/clientChallenges.ts'
 import { currentAppPath, currentUrl } from './navigation/currentPage.ts'
 import { toAppPath } from './navigation/returnTo.ts'
 import { sessionEngine } from './session/sessionEngine.ts'
 import { sessionStore } from './session/sessionStore.ts'
+import { checkedAppState } from './signIn/appState.ts'
 import { callbackHandler } from './signIn/callbackHandler.ts'
 import { signOut } from './signIn/signOut.ts'
 import type { AuthSnapshot } from './snapshot.ts'
@@ -60,6 +61,8 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   })
   let started: Promise<void> | undefined
   let pendingLogin: Promise<void> | undefined
+  /** Sign-ins this window runs in a popup: their callbacks are completed here, not relayed. */
+  const ownPopups = new Set<string>()
 
   function start(): Promise<void> {
     started ??= run(async () => {
@@ -72,33 +75,66 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     return started
   }
 
+  /** Prepares a sign-in: the request checked and remembered, and where to send the user. */
+  function authorize(loginOptions: LoginOptions, popup: boolean) {
+    return connection.authorize({
+      returnTo: toAppPath(loginOptions.returnTo ?? currentAppPath(navigator, appOrigin), appOrigin),
+      scope: loginOptions.scope ?? env.scope,
+      params: loginOptions.params ?? {},
+      authorizationDetails: loginOptions.authorizationDetails,
+      intent: loginOptions.intent,
+      appState: checkedAppState(loginOptions.appState),
+      popup,
+    })
+  }
+
   function login(loginOptions: LoginOptions = {}): Promise<void> {
-    pendingLogin ??= run(
-      () =>
-        connection.login({
-          returnTo: toAppPath(loginOptions.returnTo ?? currentAppPath(navigator, appOrigin), appOrigin),
-          scope: loginOptions.scope ?? env.scope,
-          params: loginOptions.params ?? {},
-          authorizationDetails: loginOptions.authorizationDetails,
-          intent: loginOptions.intent,
-        }),
-      'Starting the sign-in failed',
-    ).finally(() => {
+    pendingLogin ??= run(async () => {
+      await navigator.assign((await authorize(loginOptions, false)).url.href)
+    }, 'Starting the sign-in failed').finally(() => {
       pendingLogin = undefined
     })
     return pendingLogin
+  }
+
+  function loginWithPopup(options: LoginOptions & { readonly fallbackToRedirect?: boolean } = {}) {
+    return run(async () => {
+      const { authenticate } = navigator
+      if (!authenticate) throw authError(AuthErrorCode.InvalidConfig, 'This navigator has no popup', { popup: false })
+      const { url, state } = await authorize(options, true)
+      ownPopups.add(state)
+      try {
+        return await handleCallback(await authenticate(url.href, { redirectUri: env.redirectUri, state }))
+      } catch (error) {
+        if (!isAuthError(error) || error.code !== AuthErrorCode.PopupBlocked || options.fallbackToRedirect === false) {
+          throw error
+        }
+        await navigator.assign(url.href)
+        return undefined
+      } finally {
+        ownPopups.delete(state)
+      }
+    }, 'Signing in in a popup failed')
   }
 
   const handleCallback = callbackHandler({
     navigator,
     run,
     async complete(url, state) {
-      const { tokens, returnTo } = await connection.completeCallback(url, state)
+      // In the popup a sign-in was started for: the window that opened it completes it.
+      if (
+        !ownPopups.has(state) &&
+        (await sessions.peekLogin(state))?.popup &&
+        navigator.relayCallback?.(url.href, state)
+      ) {
+        return new Promise<never>(() => {})
+      }
+      const { tokens, returnTo, appState } = await connection.completeCallback(url, state)
       await sessions.write(tokens)
       engine.adopt(tokens)
       // Adopting always signs in.
       const { session } = snapshots.getSnapshot() as Extract<AuthSnapshot, { status: 'signedIn' }>
-      return { returnTo: toAppPath(returnTo, appOrigin), session }
+      return { returnTo: toAppPath(returnTo, appOrigin), session, appState }
     },
   })
 
@@ -135,7 +171,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     subscribe: snapshots.subscribe,
     getSnapshot: snapshots.getSnapshot,
     start,
+    ready: () => start().then(snapshots.getSnapshot, snapshots.getSnapshot),
     login,
+    loginWithPopup,
     handleCallback,
     getAccessToken,
     logout: (logoutOptions = {}) => run(() => signOut(signOutDeps, logoutOptions), 'Signing out failed'),
@@ -150,6 +188,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       }, 'The token exchange failed'),
     fetch: (input, init) => run(() => authorizedFetch(fetchDeps, input, init), 'The request failed'),
     ...challenges.actions,
+    clearError: () => snapshots.dispatch({ type: 'errorCleared' }),
     dispose() {
       engine.dispose()
       challenges.end()

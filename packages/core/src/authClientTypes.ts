@@ -31,6 +31,20 @@ export interface AuthClient {
    */
   login(options?: LoginOptions): Promise<void>
   /**
+   * Signs in in a popup (or a native app's auth session) and resolves once signed in, the page
+   * staying where it is. Needs a navigator that can (`popupNavigator()`, the native adapters). A
+   * blocked popup falls back to a redirect (resolving `undefined` as the page leaves) unless
+   * `fallbackToRedirect` is false; a closed one rejects with `popup_closed`.
+   */
+  loginWithPopup(
+    options?: LoginOptions & { readonly fallbackToRedirect?: boolean },
+  ): Promise<CallbackResult | undefined>
+  /**
+   * Resolves with the snapshot once the session is restored (or found missing): for code that
+   * runs before rendering, such as router guards. Never rejects; a failure is in the snapshot.
+   */
+  ready(): Promise<AuthSnapshot>
+  /**
    * Completes a sign-in from the redirect URL (the current one by default). Idempotent per
    * `state`: a second call with the same URL returns the first call's promise.
    */
@@ -69,6 +83,8 @@ export interface AuthClient {
    * current page by default.
    */
   stepUp(options?: Pick<LoginOptions, 'returnTo'>): Promise<void>
+  /** Takes the shown error out of the snapshot, once the app has shown it (the session stays as it is). */
+  clearError(): void
   /** Stops timers and cross-tab listeners, for tests and for apps that replace their client. */
   dispose(): void
 }

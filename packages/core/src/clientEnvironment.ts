@@ -1,9 +1,11 @@
 import type { AuthClientOptions } from './authClientTypes.ts'
 import { AuthErrorCode, authError } from './errors.ts'
+import { appRoot } from './navigation/appRoot.ts'
 import type { AuthNavigator } from './navigation/authNavigator.ts'
 import { defaultNavigator } from './navigation/defaultNavigator.ts'
 import { toAppPath } from './navigation/returnTo.ts'
 import type { FetchLike } from './oauth/httpOptions.ts'
+import { requireRedirectUri } from './oauth/redirectUri.ts'
 import { requireSecureUrl } from './oauth/secureUrl.ts'
 import type { AuthLock } from './session/authLock.ts'
 import { type ClientNamespace, clientNamespace } from './session/clientNamespace.ts'
@@ -19,7 +21,7 @@ export interface ClientEnvironment {
   readonly clientId: string
   /** The validated redirect URI; empty with `backend()`, whose own callback completes sign-ins. */
   readonly redirectUri: string
-  /** The app's origin, which `returnTo` paths are confined to. */
+  /** The app's origin (or a native app's scheme), which `returnTo` paths are confined to. */
   readonly appOrigin: string
   readonly postLogoutRedirectUri: string
   readonly scope: readonly string[]
@@ -42,12 +44,12 @@ export function clientEnvironment<KnownScope extends string, Scope extends strin
   const issuer = requireSecureUrl(options.provider.issuer, 'issuer')
   // A backend keeps the registration, and sits on the app's origin; a public client names both.
   const viaBackend = (options.provider as { readonly backend?: boolean }).backend === true
-  const redirectUri = viaBackend ? '' : requireSecureUrl(options.redirectUri ?? '', 'redirectUri').href
+  const redirectUri = viaBackend ? '' : requireRedirectUri(options.redirectUri ?? '').href
   const clientId = viaBackend ? 'backend' : options.clientId
   if (typeof clientId !== 'string' || clientId === '') {
     throw authError(AuthErrorCode.InvalidConfig, 'clientId is required', { clientId })
   }
-  const appOrigin = new URL(redirectUri || issuer).origin
+  const appOrigin = appRoot(new URL(redirectUri || issuer))
   const names = clientNamespace(issuer.href, clientId)
   return {
     clientId,

@@ -61,6 +61,10 @@ export const AuthErrorCode = {
   StepUpNotMet: 'step_up_not_met',
   /** `auth.fetch` was asked to send the token to an origin the app did not allow (`resourceOrigins`). */
   UntrustedOrigin: 'untrusted_origin',
+  /** The browser blocked the sign-in popup (`loginWithPopup` falls back to a redirect unless told not to). */
+  PopupBlocked: 'popup_blocked',
+  /** The user closed the sign-in popup (or native auth session) before signing in, or it timed out. */
+  PopupClosed: 'popup_closed',
   /** A record in the token store is malformed (tampered, or from another version); it was dropped. */
   InvalidStoredRecord: 'invalid_stored_record',
 } as const

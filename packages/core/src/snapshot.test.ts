@@ -132,6 +132,24 @@ describe('nextSnapshot', () => {
       (next) => expect(next).toEqual({ status: 'error', error: networkError }),
     ],
     [
+      'clearing an error keeps the session',
+      withError(signedIn('a'), networkError),
+      { type: 'errorCleared' },
+      (next) => expect(next).toMatchObject({ status: 'signedIn', error: undefined, session: { accessToken: 'a' } }),
+    ],
+    [
+      'clearing an error that stood instead of a session says nobody is signed in',
+      earlierError,
+      { type: 'errorCleared' },
+      (next) => expect(next).toEqual({ status: 'signedOut', reason: 'none', error: undefined }),
+    ],
+    [
+      'clearing when there is no error changes nothing',
+      signedOut,
+      { type: 'errorCleared' },
+      (next, current) => expect(next).toBe(current),
+    ],
+    [
       'a challenge shows while signed in',
       signedIn('a'),
       { type: 'challenge', challenge: stepUp },

@@ -68,6 +68,8 @@ export type SnapshotEvent =
   /** A command failed. */
   | { readonly type: 'failed'; readonly error: AuthError }
   | { readonly type: 'challenge'; readonly challenge: PendingChallenge | undefined }
+  /** The app showed the error; it goes from the snapshot (the state it came with stays). */
+  | { readonly type: 'errorCleared' }
 
 /** What the engine knows of a session besides its tokens. */
 export interface SessionTraits {
@@ -107,6 +109,11 @@ export function nextSnapshot(current: AuthSnapshot, event: SnapshotEvent): AuthS
         return current
       return signedIn ? { ...signedIn, error } : { status: 'error', error }
     }
+    case 'errorCleared':
+      if (current.status === 'error') return { status: 'signedOut', reason: 'none', error: undefined }
+      return (current.status === 'signedIn' || current.status === 'signedOut') && current.error
+        ? { ...current, error: undefined }
+        : current
     case 'challenge':
       return signedIn && signedIn.challenge !== event.challenge ? { ...signedIn, challenge: event.challenge } : current
   }

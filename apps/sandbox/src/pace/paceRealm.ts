@@ -47,6 +47,10 @@ const keycloakRoutes = {
 export const demoClientId = 'demo-spa'
 /** The same app's client that requires DPoP-bound tokens (RFC 9449). */
 export const demoDpopClientId = 'demo-spa-dpop'
+/** The app as a native (Capacitor, React Native) client: private-use and claimed-link redirects (RFC 8252). */
+export const demoNativeClientId = 'demo-native'
+/** Its redirect URIs: a reverse-domain private-use scheme, and a claimed https link. */
+export const demoNativeRedirectUris = ['com.example.wallet:/oauth2redirect', 'https://wallet.example.com/app/callback']
 
 /**
  * Keycloak ends the session without asking when the app sends `id_token_hint`; oidc-provider
@@ -132,6 +136,15 @@ function paceConfiguration(options: PaceRealmOptions, appOrigins: Set<string>): 
         dpop_bound_access_tokens: true,
         redirect_uris: [...appOrigins].map((origin) => `${origin}/dpop/callback`),
         post_logout_redirect_uris: [...appOrigins].flatMap((origin) => [`${origin}/dpop`, `${origin}/`]),
+      },
+      {
+        client_id: demoNativeClientId,
+        token_endpoint_auth_method: 'none',
+        application_type: 'native',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: demoNativeRedirectUris,
+        post_logout_redirect_uris: ['com.example.wallet:/signed-out'],
       },
       ...paceBffClients({ appOrigins: [...appOrigins], jwtClientJwks: options.bffClientJwks }),
     ],

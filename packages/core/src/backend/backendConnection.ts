@@ -89,11 +89,17 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
         return session.signedIn ? accessToken(session) : undefined
       },
     },
-    async login(request) {
+    async authorize(request) {
+      if (request.appState !== undefined || request.popup) {
+        throw authError(AuthErrorCode.InvalidConfig, 'Through a backend, sign-ins are redirects without appState', {
+          provider: 'backend',
+        })
+      }
       const url = route('login')
       for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)
       url.searchParams.set('returnTo', request.returnTo)
-      await context.navigator.assign(url.href)
+      // The backend keeps the state: the app has none to remember.
+      return { url, state: '' }
     },
     async completeCallback() {
       throw authError(AuthErrorCode.InvalidConfig, 'The backend completes sign-ins; the app has no callback route', {

@@ -6,4 +6,15 @@ export interface AuthNavigator {
   assign(url: string): Promise<void>
   /** Rewrites the address bar without a navigation, so codes and state do not stay in history. */
   replace(url: string): void
+  /**
+   * Runs a sign-in in a window of its own (a popup, a native auth session) and resolves with the
+   * URL it came back to; rejects with `popup_blocked` or `popup_closed`. Without it,
+   * `loginWithPopup()` is an `invalid_config` error.
+   */
+  authenticate?(url: string, options: { readonly redirectUri: string; readonly state: string }): Promise<string>
+  /**
+   * In the window that `authenticate` opened: hands its callback to the window that opened it,
+   * and closes this one. False when it cannot.
+   */
+  relayCallback?(url: string, state: string): boolean
 }

@@ -1,3 +1,4 @@
+import { appRoot } from './appRoot.ts'
 import type { AuthNavigator } from './authNavigator.ts'
 import { parseUrl } from './parseUrl.ts'
 
@@ -13,5 +14,5 @@ export function currentUrl(navigator: AuthNavigator): string | undefined {
 /** The current page as an app path, or `/` when the page is not on the app's origin. */
 export function currentAppPath(navigator: AuthNavigator, appOrigin: string): string {
   const here = parseUrl(navigator.currentUrl())
-  return here?.origin === appOrigin ? here.href.slice(appOrigin.length) : '/'
+  return here && appRoot(here) === appOrigin ? `${here.pathname}${here.search}${here.hash}` : '/'
 }

@@ -16,8 +16,8 @@ import type { TokenSet } from '../tokenSet.ts'
  */
 export interface Connection {
   readonly source: TokenSource
-  /** Starts a sign-in; the user leaves the app. */
-  login(request: SignInRequest): Promise<void>
+  /** Prepares a sign-in and remembers it under its `state`: where to send the user, and that state. */
+  authorize(request: SignInRequest): Promise<{ readonly url: URL; readonly state: string }>
   /** Completes the sign-in `url` returns from (its `state` given); the caller stores the tokens. */
   completeCallback(url: URL, state: string): Promise<SignedIn>
   /**

@@ -42,7 +42,7 @@ export function directConnection(config: DirectProviderConfig): (context: Connec
     return {
       source: refreshTokenSource(protocol),
       protocol,
-      login: (request) => startSignIn(deps, request),
+      authorize: (request) => startSignIn(deps, request),
       completeCallback: (url, state) =>
         completeSignIn(deps, url, state).catch((error: unknown) => {
           const failure = toAuthError(error, AuthErrorCode.InvalidResponse, 'Completing the sign-in failed')

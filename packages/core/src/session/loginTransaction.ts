@@ -21,6 +21,10 @@ export interface LoginTransaction {
   readonly acrValues?: readonly string[] | undefined
   /** The sign-in must be at most this many seconds old (`max_age`); the ID token's `auth_time` must show it. */
   readonly maxAge?: number | undefined
+  /** The app's data to hand back after the callback. */
+  readonly appState?: unknown
+  /** Started in a popup or a native auth session: another window's callback page relays it. */
+  readonly popup?: boolean | undefined
   readonly createdAt: number
   readonly expiresAt: number
   /**

@@ -25,6 +25,8 @@ export interface SessionStore {
   /** Forgets the session only if it is still `expected`. */
   clearIf(expected: TokenSet): Promise<void>
   saveLogin(transaction: LoginTransaction): Promise<void>
+  /** The pending sign-in `state` names, as it is, or undefined. */
+  peekLogin(state: string): Promise<LoginTransaction | undefined>
   /** The pending sign-in `state` names, marked used; a typed error when there is none to use. */
   claimLogin(state: string, now: number): Promise<LoginTransaction>
   /** Deletes pending sign-ins that can no longer complete. */
@@ -73,6 +75,7 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
       changed()
     },
     saveLogin: (transaction) => store.set(names.loginKey(transaction.state), transaction),
+    peekLogin: (state) => checked(names.loginKey(state), isLoginTransaction).catch(() => undefined),
     async claimLogin(state, now) {
       const key = names.loginKey(state)
       const transaction = state ? await checked(key, isLoginTransaction) : undefined

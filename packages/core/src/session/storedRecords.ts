@@ -54,5 +54,6 @@ export function isLoginTransaction(value: unknown): value is LoginTransaction {
     usedAt: optional(time),
     acrValues: optional(strings),
     maxAge: optional(time),
+    popup: optional((value) => typeof value === 'boolean'),
   })
 }

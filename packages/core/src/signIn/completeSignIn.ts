@@ -58,5 +58,6 @@ export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: 
   return {
     tokens: transaction.intent ? { ...tokens, intent: transaction.intent } : tokens,
     returnTo: transaction.returnTo,
+    appState: transaction.appState,
   }
 }

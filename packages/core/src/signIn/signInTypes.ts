@@ -10,12 +10,17 @@ export interface SignInRequest {
   readonly params: Readonly<Record<string, string>>
   readonly authorizationDetails: readonly AuthorizationDetail[] | undefined
   readonly intent: Intent | undefined
+  /** The app's own data, handed back after the callback; JSON, already checked for size. */
+  readonly appState?: unknown
+  /** Started in a popup (or a native auth session): its callback is relayed to this window. */
+  readonly popup?: boolean
 }
 
 /** A completed sign-in as a provider returns it: the tokens, and the app path it started from. */
 export interface SignedIn {
   readonly tokens: TokenSet
   readonly returnTo: string
+  readonly appState?: unknown
 }
 
 /** What `handleCallback` resolves with. */
@@ -23,6 +28,8 @@ export interface CallbackResult {
   /** The app path the sign-in started from; always on the app's origin. */
   readonly returnTo: string
   readonly session: Session
+  /** What `login({ appState })` carried through the sign-in (Auth0's `appState`). */
+  readonly appState: unknown
 }
 
 export interface LoginOptions {
@@ -36,6 +43,11 @@ export interface LoginOptions {
   readonly authorizationDetails?: readonly AuthorizationDetail[]
   /** The intent this sign-in authorizes, for intent-based providers such as `oauth20()`. */
   readonly intent?: Intent
+  /**
+   * The app's own data to have back after the callback (`CallbackResult.appState`): JSON, at most
+   * 4 kB once serialized. Kept in the token store with the pending sign-in, never in the URL.
+   */
+  readonly appState?: unknown
 }
 
 export interface LogoutOptions {

@@ -1,5 +1,4 @@
 import { AuthErrorCode, authError } from '../errors.ts'
-import type { AuthNavigator } from '../navigation/authNavigator.ts'
 import { createAuthorizationRequest } from '../oauth/authorizationRequest.ts'
 import type { DirectProviderConfig } from '../oauth/directConfig.ts'
 import type { ProtocolClient } from '../oauth/protocolClient.ts'
@@ -13,13 +12,15 @@ export interface StartSignInDeps {
   readonly protocol: ProtocolClient
   readonly redirectUri: string
   readonly sessions: SessionStore
-  readonly navigator: AuthNavigator
   readonly now: () => number
   readonly features: ProtocolFeatures
 }
 
-/** Builds the authorization request, remembers it under its `state`, and sends the user to the server. */
-export async function startSignIn(deps: StartSignInDeps, request: SignInRequest): Promise<void> {
+/** Builds the authorization request and remembers it under its `state`; the URL to send the user to. */
+export async function startSignIn(
+  deps: StartSignInDeps,
+  request: SignInRequest,
+): Promise<{ readonly url: URL; readonly state: string }> {
   const { config, protocol, features } = deps
   // An unusable intent would only come back as the bank's error page: refuse it before leaving.
   const intentParams = config.intents ? config.intents.params(request.intent) : {}
@@ -65,7 +66,9 @@ export async function startSignIn(deps: StartSignInDeps, request: SignInRequest)
     maxAge: request.params.max_age === undefined ? undefined : Number(request.params.max_age),
     createdAt,
     expiresAt: createdAt + loginTransactionLifetimeMs,
+    appState: request.appState,
+    popup: request.popup,
   }
   await deps.sessions.saveLogin(transaction)
-  await deps.navigator.assign(url.href)
+  return { url, state: transaction.state }
 }

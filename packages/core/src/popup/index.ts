@@ -1,0 +1,1 @@
+export { popupNavigator } from './popupNavigator.ts'

@@ -1,0 +1,87 @@
+import { AuthErrorCode, authError } from '../errors.ts'
+
+/** The channel a popup's callback page relays its URL on, and the opener listens to. */
+const relayChannel = 'payauth:popup'
+/** A popup reported closed this soon had its opener link cut (COOP), not closed by the user. */
+const severedWithinMs = 1_500
+/** How long a closed popup's callback may still take to arrive. */
+const closedGraceMs = 1_000
+/** As long as a sign-in may take. */
+const timeoutMs = 10 * 60_000
+
+interface Relay {
+  readonly type: 'payauthCallback'
+  readonly state: string
+  readonly url: string
+}
+
+function isRelay(value: unknown, state: string): value is Relay {
+  const relay = value as Partial<Relay> | null
+  return relay?.type === 'payauthCallback' && relay.state === state && typeof relay.url === 'string'
+}
+
+/**
+ * Signs in in a popup and resolves with the URL its callback page relays back. The relay comes
+ * through a BroadcastChannel (or `postMessage` to the opener), so it arrives even when the
+ * authorization server's `Cross-Origin-Opener-Policy` cut the popup's `window.opener` link.
+ */
+export function openSignInPopup(url: string, state: string): Promise<string> {
+  const popup = window.open(url, 'payauth-signin', 'popup,width=480,height=720')
+  if (!popup) {
+    return Promise.reject(authError(AuthErrorCode.PopupBlocked, 'The browser blocked the sign-in popup', { state }))
+  }
+  return new Promise((resolve, reject) => {
+    const opened = Date.now()
+    let closedAt: number | undefined
+    let severed = false
+    const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(relayChannel)
+    const receive = (data: unknown) => {
+      if (!isRelay(data, state)) return
+      finish()
+      resolve(data.url)
+    }
+    const onChannel = (event: MessageEvent) => receive(event.data)
+    const onWindow = (event: MessageEvent) => {
+      if (event.origin === window.location.origin) receive(event.data)
+    }
+    channel?.addEventListener('message', onChannel)
+    window.addEventListener('message', onWindow)
+    const watch = setInterval(() => {
+      if (!popup.closed || severed) return
+      closedAt ??= Date.now()
+      if (closedAt - opened < severedWithinMs) severed = true
+      else if (Date.now() - closedAt > closedGraceMs) fail('The sign-in popup was closed')
+    }, 250)
+    const timeout = setTimeout(() => fail('The sign-in popup took too long'), timeoutMs)
+    function fail(message: string) {
+      finish()
+      reject(authError(AuthErrorCode.PopupClosed, message, { state }))
+    }
+    function finish() {
+      clearInterval(watch)
+      clearTimeout(timeout)
+      channel?.close()
+      window.removeEventListener('message', onWindow)
+      popup?.close()
+    }
+  })
+}
+
+/** In the popup: hands the callback to the window that opened it, then closes this one. */
+export function relayToOpener(url: string, state: string): boolean {
+  const relay: Relay = { type: 'payauthCallback', state, url }
+  let sent = false
+  if (typeof BroadcastChannel !== 'undefined') {
+    const channel = new BroadcastChannel(relayChannel)
+    channel.postMessage(relay)
+    channel.close()
+    sent = true
+  }
+  const opener = window.opener as Window | null
+  if (opener) {
+    opener.postMessage(relay, window.location.origin)
+    sent = true
+  }
+  if (sent) window.close()
+  return sent
+}
