@@ -31,8 +31,21 @@ const features = {
   oauth20: ['@payauth/core/oauth20', 'oauth20', 'INTENT_NOT_FOUND'],
   implicit: ['@payauth/core/implicit', 'legacyImplicit', 'legacy implicit flow'],
   backend: ['@payauth/core/backend', 'backend', 'The backend completes sign-ins'],
+  popup: ['@payauth/core/popup', 'popupNavigator', 'payauth:popup'],
 }
-const subpaths = ['', '/dpop', '/par', '/rar', '/exchange', '/sca', '/step-up', '/oauth20', '/implicit', '/backend']
+const subpaths = [
+  '',
+  '/dpop',
+  '/par',
+  '/rar',
+  '/exchange',
+  '/sca',
+  '/step-up',
+  '/oauth20',
+  '/implicit',
+  '/backend',
+  '/popup',
+]
 const whole = [
   ...subpaths.map((path) => `export * from '@payauth/core${path}'`),
   `export * from '@payauth/react'`,
@@ -42,13 +55,13 @@ const budgets = [
   {
     name: 'typical PACE app (createAuthClient, pace, AuthProvider, useAuth, useToken, AuthCallback, RequireAuth)',
     source: typical,
-    maxGzipBytes: 18_200,
+    maxGzipBytes: 18_700,
     goalGzipBytes: 14_500,
   },
   {
     name: 'whole public API of core + react, every subpath',
     source: whole,
-    maxGzipBytes: 27_200,
+    maxGzipBytes: 28_200,
     goalGzipBytes: 19_000,
   },
 ]
@@ -64,6 +77,7 @@ const alias = {
   '@payauth/core/oauth20': `${core}/oauth20/index.js`,
   '@payauth/core/implicit': `${core}/implicit/index.js`,
   '@payauth/core/backend': `${core}/backend/index.js`,
+  '@payauth/core/popup': `${core}/popup/index.js`,
   '@payauth/core': `${core}/index.js`,
   '@payauth/react': `${react}/index.js`,
 }
