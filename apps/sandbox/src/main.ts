@@ -14,6 +14,9 @@ console.log(`sandbox: oauth20 API at ${sandbox.oauth20BaseUrl}/oauth20/{authoriz
 console.log(
   `sandbox: Paysafe at ${sandbox.paysafeBaseUrl}, PicPay at ${sandbox.picpayBaseUrl}, getpaid at ${sandbox.getpaidBaseUrl}`,
 )
+if (!process.release.lts || process.release.lts < 'Jod') {
+  console.log('sandbox: oidc-provider prefers Node 22 LTS; this Node works with it, and the tests run on Node 20.')
+}
 console.log(`sandbox: apps allowed from ${appOrigins.join(', ')}; access tokens live ${accessTokenTtl}s`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

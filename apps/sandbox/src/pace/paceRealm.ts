@@ -1,3 +1,5 @@
+// Before oidc-provider is imported: it warns about Node 20 once per import.
+import './quietRuntimeWarning.ts'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import Provider, { type Configuration, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider'
