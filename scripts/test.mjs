@@ -57,6 +57,7 @@ function readJson(path) {
 check('typecheck', ['typecheck'])
 check('lint', ['lint'])
 check('size budgets', ['size'])
+check('packages (publint, attw)', ['check:packages'])
 
 console.log('\n=== unit + React (vitest)')
 const vitestRun = pnpmRun([
