@@ -129,4 +129,16 @@ describe('protocolClient against a hostile or broken token endpoint', () => {
     )
     expect(gateway).toMatchObject({ code: AuthErrorCode.ServerError, retryAfter: 12 })
   })
+
+  it('accepts the ID tokens of a server whose clock is ten minutes from the device’s', async () => {
+    const seconds = Math.floor(Date.now() / 1000) - 600
+    const answer = () =>
+      Response.json({
+        access_token: 'at-1',
+        token_type: 'bearer',
+        expires_in: 300,
+        id_token: idToken({ sub: 'alice', iat: seconds, exp: seconds + 300 }),
+      })
+    expect((await client(answer).refresh(session)).user?.sub).toBe('alice')
+  })
 })

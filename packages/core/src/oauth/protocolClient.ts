@@ -3,6 +3,7 @@ import { AuthErrorCode, authError } from '../errors.ts'
 import type { LoginTransaction } from '../session/loginTransaction.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
+import { clockSkewSeconds } from './clockSkew.ts'
 import { type AuthorizationServer, discoverServer } from './discoverServer.ts'
 import { explicitServer, type ProviderEndpoints } from './explicitServer.ts'
 import { type FetchLike, type HttpOptions, httpOptions } from './httpOptions.ts'
@@ -93,6 +94,8 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
       const attempt = async () => {
         const response = await request(as, options)
         throwIfServerError(response)
+        const skew = await clockSkewSeconds(response, Date.now())
+        if (skew !== undefined) client[oauth.clockSkew] = skew
         return process(as, response)
       }
       // The DPoP handle remembers the nonce from the refusal, so the second proof carries it.

@@ -1,0 +1,27 @@
+/** Beyond oauth4webapi's own tolerance (30 s), a device clock this far off breaks ID token checks. */
+const toleratedSeconds = 30
+/** Any skew larger than a day is a broken server, not a device clock. */
+const maximumSeconds = 86_400
+
+/**
+ * How far this device's clock is from the server's, in seconds (server minus device), read from the
+ * `iat` of the ID token a token response carries; undefined when there is none or the clocks agree.
+ * A phone whose clock is minutes off would otherwise see every fresh ID token as issued in the
+ * future or already expired. The browser cannot read the `Date` header of a cross-origin response,
+ * and the response comes over TLS from the token endpoint, whose ID tokens are trusted as they come.
+ */
+export async function clockSkewSeconds(response: Response, nowMs: number): Promise<number | undefined> {
+  if (!response.ok) return undefined
+  try {
+    const body = (await response.clone().json()) as { id_token?: unknown }
+    if (typeof body.id_token !== 'string') return undefined
+    const payload = body.id_token.split('.')[1] ?? ''
+    const { iat } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { iat?: unknown }
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) return undefined
+    const skew = Math.round(iat - nowMs / 1000)
+    return Math.abs(skew) > toleratedSeconds && Math.abs(skew) <= maximumSeconds ? skew : undefined
+  } catch {
+    // Not JSON, not a JWT: oauth4webapi says what is wrong with it.
+    return undefined
+  }
+}
