@@ -3,7 +3,7 @@ import { AuthErrorCode, authError } from '../errors.ts'
 import type { LoginTransaction } from '../session/loginTransaction.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
-import { clockSkewSeconds } from './clockSkew.ts'
+import { readClockSkew } from './clockSkew.ts'
 import { type AuthorizationServer, discoverServer } from './discoverServer.ts'
 import { explicitServer, type ProviderEndpoints } from './explicitServer.ts'
 import { type FetchLike, type HttpOptions, httpOptions } from './httpOptions.ts'
@@ -92,9 +92,9 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
     try {
       const [as, options] = await Promise.all([server(), http()])
       const attempt = async () => {
-        const response = await request(as, options)
-        throwIfServerError(response)
-        const skew = await clockSkewSeconds(response, Date.now())
+        const answer = await request(as, options)
+        throwIfServerError(answer)
+        const { response, skew } = await readClockSkew(answer, Date.now())
         if (skew !== undefined) client[oauth.clockSkew] = skew
         return process(as, response)
       }
