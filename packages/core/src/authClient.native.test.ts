@@ -94,7 +94,8 @@ describe('loginWithPopup', () => {
     const tab = testClient(sandbox)
     const navigator = {
       ...tab.navigator,
-      authenticate: (url: string) => browseAuthorization(url, { username: 'alice', redirectUri: tab.redirectUri }),
+      authenticate: async (signIn: Promise<{ url: string }>) =>
+        browseAuthorization((await signIn).url, { username: 'alice', redirectUri: tab.redirectUri }),
     }
     const popupTab = testClient(sandbox, { navigator })
     const result = await popupTab.client.loginWithPopup({ appState: { from: 'cart' } })
@@ -140,8 +141,11 @@ describe('loginWithPopup', () => {
       store: opener.store,
       navigator: {
         ...opener.navigator,
-        authenticate: async (url) => {
-          const callback = await browseAuthorization(url, { username: 'alice', redirectUri: opener.redirectUri })
+        authenticate: async (signIn) => {
+          const callback = await browseAuthorization((await signIn).url, {
+            username: 'alice',
+            redirectUri: opener.redirectUri,
+          })
           // The popup's own page runs the app's callback route, which hands the URL over.
           void popupPage.client.handleCallback(callback)
           return new Promise<string>((resolve) => {
@@ -155,6 +159,23 @@ describe('loginWithPopup', () => {
     expect(popupPage.client.getSnapshot().status).not.toBe('signedIn')
     handOver(relayed[0] ?? '')
     expect((await signIn)?.session.user?.sub).toBe('alice')
+  })
+
+  it('hands the sign-in to the navigator at once, while the user's click still allows a popup', async () => {
+    const tab = testClient(sandbox)
+    let called = false
+    const popupTab = testClient(sandbox, {
+      navigator: {
+        ...tab.navigator,
+        authenticate: async (signIn) => {
+          called = true
+          return browseAuthorization((await signIn).url, { username: 'alice', redirectUri: tab.redirectUri })
+        },
+      },
+    })
+    const signedIn = popupTab.client.loginWithPopup()
+    expect(called).toBe(true)
+    await signedIn
   })
 
   it('is a typed configuration error without a navigator that can open one', async () => {

@@ -101,18 +101,21 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     return run(async () => {
       const { authenticate } = navigator
       if (!authenticate) throw authError(AuthErrorCode.InvalidConfig, 'This navigator has no popup', { popup: false })
-      const { url, state } = await authorize(options, true)
-      ownPopups.add(state)
+      // Handed over before anything is awaited, so a browser can open the popup within the click.
+      const signIn = authorize(options, true).then(({ url, state }) => {
+        ownPopups.add(state)
+        return { url: url.href, state }
+      })
       try {
-        return await handleCallback(await authenticate(url.href, { redirectUri: env.redirectUri, state }))
+        return await handleCallback(await authenticate(signIn, { redirectUri: env.redirectUri }))
       } catch (error) {
         if (!isAuthError(error) || error.code !== AuthErrorCode.PopupBlocked || options.fallbackToRedirect === false) {
           throw error
         }
-        await navigator.assign(url.href)
+        await navigator.assign((await signIn).url)
         return undefined
       } finally {
-        ownPopups.delete(state)
+        signIn.then(({ state }) => ownPopups.delete(state)).catch(() => {})
       }
     }, 'Signing in in a popup failed')
   }

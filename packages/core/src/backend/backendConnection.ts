@@ -76,6 +76,30 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     }
   }
 
+  /**
+   * The backend completes sign-ins itself and, when one fails, sends the browser back with
+   * `payauthError` (and the provider's `oauthError`) in the query: say so as a typed error, once.
+   */
+  function reportFailedSignIn(): void {
+    let here: URL
+    try {
+      here = new URL(context.navigator.currentUrl())
+    } catch {
+      return
+    }
+    const code = here.searchParams.get('payauthError')
+    if (!code) return
+    const oauthError = here.searchParams.get('oauthError')
+    here.searchParams.delete('payauthError')
+    here.searchParams.delete('oauthError')
+    context.navigator.replace(here.href)
+    throw new OAuthResponseError(
+      AuthErrorCode.AuthorizationError,
+      { error: oauthError ?? code, errorDescription: `The backend could not complete the sign-in (${code})` },
+      { cause: { payauthError: code } },
+    )
+  }
+
   const plain = httpOptions(base, context.fetch)
   return {
     source: {
@@ -85,15 +109,18 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       // The backend keeps the refresh token: nothing here to revoke.
       discard: async () => {},
       async restore() {
+        reportFailedSignIn()
         const session = await call<SessionView>('session')
         return session.signedIn ? accessToken(session) : undefined
       },
     },
     async authorize(request) {
-      if (request.appState !== undefined || request.popup) {
-        throw authError(AuthErrorCode.InvalidConfig, 'Through a backend, sign-ins are redirects without appState', {
-          provider: 'backend',
-        })
+      if (request.appState !== undefined || request.popup || request.intent) {
+        throw authError(
+          AuthErrorCode.InvalidConfig,
+          "Through a backend, sign-ins are redirects without appState; intents start at the backend's intents route",
+          { provider: 'backend' },
+        )
       }
       const url = route('login')
       for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)

@@ -22,7 +22,7 @@ describe('legacyImplicit', () => {
     vi.restoreAllMocks()
   })
 
-  it('warns that the flow is forbidden by RFC 9700', () => {
+  it('warns that RFC 9700 advises against the flow', () => {
     legacyImplicit()
     expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/RFC 9700/))
   })

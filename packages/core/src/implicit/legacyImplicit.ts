@@ -6,14 +6,14 @@ import { splitScope } from '../tokenSet.ts'
  * The legacy implicit flow (`response_type=token`), for servers that offer nothing else: the token
  * arrives in the URL fragment, which payauth parses itself (oauth4webapi does not), checks against
  * `state` and `iss`, and scrubs from history. The session cannot be renewed: at expiry the user
- * signs in again. RFC 9700 forbids this flow; calling this warns.
+ * signs in again. RFC 9700 (§2.1.2) says clients SHOULD NOT use it; calling this warns.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
  * @example oauth20({ baseUrl, legacyImplicit: legacyImplicit() })
  */
 export function legacyImplicit(): ImplicitFlow {
   console.warn(
     'payauth: the legacy implicit flow is on. Tokens travel in the URL fragment and cannot be refreshed; ' +
-      'RFC 9700 forbids this flow. Use code + PKCE unless the server offers nothing else.',
+      'RFC 9700 says clients SHOULD NOT use it. Use code + PKCE unless the server offers nothing else.',
   )
   return {
     tokens(server, params, context) {

@@ -8,10 +8,14 @@ export interface AuthNavigator {
   replace(url: string): void
   /**
    * Runs a sign-in in a window of its own (a popup, a native auth session) and resolves with the
-   * URL it came back to; rejects with `popup_blocked` or `popup_closed`. Without it,
-   * `loginWithPopup()` is an `invalid_config` error.
+   * URL it came back to; rejects with `popup_blocked` or `popup_closed`. It is called at once, with
+   * the sign-in still being prepared: a browser opens its popup before awaiting it, while the
+   * user's click still allows one. Without it, `loginWithPopup()` is an `invalid_config` error.
    */
-  authenticate?(url: string, options: { readonly redirectUri: string; readonly state: string }): Promise<string>
+  authenticate?(
+    signIn: Promise<{ readonly url: string; readonly state: string }>,
+    options: { readonly redirectUri: string },
+  ): Promise<string>
   /**
    * In the window that `authenticate` opened: hands its callback to the window that opened it,
    * and closes this one. False when it cannot.

@@ -12,7 +12,7 @@ import { openSignInPopup, relayToOpener } from './popupWindow.ts'
 export function popupNavigator(): AuthNavigator {
   return {
     ...browserNavigator(),
-    authenticate: (url, { state }) => openSignInPopup(url, state),
+    authenticate: (signIn) => openSignInPopup(signIn),
     relayCallback: relayToOpener,
   }
 }

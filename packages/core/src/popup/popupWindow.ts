@@ -25,11 +25,21 @@ function isRelay(value: unknown, state: string): value is Relay {
  * through a BroadcastChannel (or `postMessage` to the opener), so it arrives even when the
  * authorization server's `Cross-Origin-Opener-Policy` cut the popup's `window.opener` link.
  */
-export function openSignInPopup(url: string, state: string): Promise<string> {
-  const popup = window.open(url, 'payauth-signin', 'popup,width=480,height=720')
-  if (!popup) {
-    return Promise.reject(authError(AuthErrorCode.PopupBlocked, 'The browser blocked the sign-in popup', { state }))
+export async function openSignInPopup(
+  signIn: Promise<{ readonly url: string; readonly state: string }>,
+): Promise<string> {
+  // Opened before anything is awaited: later, the user's click no longer allows a popup.
+  const popup = window.open('about:blank', 'payauth-signin', 'popup,width=480,height=720')
+  if (!popup) throw authError(AuthErrorCode.PopupBlocked, 'The browser blocked the sign-in popup', { popup: 'blocked' })
+  let prepared: { readonly url: string; readonly state: string }
+  try {
+    prepared = await signIn
+  } catch (error) {
+    popup.close()
+    throw error
   }
+  const { url, state } = prepared
+  popup.location.href = url
   return new Promise((resolve, reject) => {
     const opened = Date.now()
     let closedAt: number | undefined

@@ -82,7 +82,9 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
       if (!transaction) {
         throw authError(
           AuthErrorCode.StateMismatch,
-          'The callback matches no sign-in started in this browser; it may be forged',
+          store.persistent === false
+            ? 'The callback matches no sign-in here: forged, or lost in a redirect, as this browser keeps no storage across pages (use loginWithPopup)'
+            : 'The callback matches no sign-in started in this browser; it may be forged',
           { state },
         )
       }
