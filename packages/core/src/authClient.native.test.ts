@@ -161,7 +161,7 @@ describe('loginWithPopup', () => {
     expect((await signIn)?.session.user?.sub).toBe('alice')
   })
 
-  it('hands the sign-in to the navigator at once, while the user's click still allows a popup', async () => {
+  it('hands the sign-in to the navigator at once, while the user’s click still allows a popup', async () => {
     const tab = testClient(sandbox)
     let called = false
     const popupTab = testClient(sandbox, {
