@@ -26,7 +26,8 @@ export interface ScaChallengeProps {
   readonly className?: string
   /**
    * The texts, in the app's language: English by default; German, Portuguese (Brazil) and Spanish
-   * from `@payauth/react/sca-messages/de`, `/pt-BR`, `/es`, or your own `ScaMessages`.
+   * from `@payauth/react/sca-messages/de`, `/pt-BR`, `/es`, or your own `ScaMessages`. Keep the
+   * object stable (a module-level constant): a new one rebuilds the `Intl` formatters.
    */
   readonly messages?: ScaMessages
   /**
