@@ -32,6 +32,10 @@ const features = {
   implicit: ['@payauth/core/implicit', 'legacyImplicit', 'legacy implicit flow'],
   backend: ['@payauth/core/backend', 'backend', 'The backend completes sign-ins'],
   popup: ['@payauth/core/popup', 'popupNavigator', 'payauth:popup'],
+  'router guards (react)': ['@payauth/react', 'requireAuthLoader, requireAuthBeforeLoad', undefined],
+  'sca texts de (react)': ['@payauth/react/sca-messages/de', 'scaMessagesDe', 'Bestätigen Sie'],
+  'sca texts pt-BR (react)': ['@payauth/react/sca-messages/pt-BR', 'scaMessagesPtBR', 'Confirme que é você'],
+  'sca texts es (react)': ['@payauth/react/sca-messages/es', 'scaMessagesEs', 'Confirma que eres tú'],
 }
 const subpaths = [
   '',
@@ -59,9 +63,10 @@ const budgets = [
     goalGzipBytes: 14_500,
   },
   {
-    name: 'whole public API of core + react, every subpath',
+    // The SCA dialog's languages are data, measured one by one below, not code.
+    name: 'whole public API of core + react, every subpath but the SCA texts',
     source: whole,
-    maxGzipBytes: 28_200,
+    maxGzipBytes: 28_800,
     goalGzipBytes: 19_000,
   },
 ]
@@ -79,6 +84,9 @@ const alias = {
   '@payauth/core/backend': `${core}/backend/index.js`,
   '@payauth/core/popup': `${core}/popup/index.js`,
   '@payauth/core': `${core}/index.js`,
+  '@payauth/react/sca-messages/de': `${react}/scaMessages/scaMessagesDe.js`,
+  '@payauth/react/sca-messages/pt-BR': `${react}/scaMessages/scaMessagesPtBR.js`,
+  '@payauth/react/sca-messages/es': `${react}/scaMessages/scaMessagesEs.js`,
   '@payauth/react': `${react}/index.js`,
 }
 
@@ -119,7 +127,7 @@ try {
     // A feature the app does not import must not be in its bundle.
     const shaken = marker === undefined || (!base.code.includes(marker) && code.includes(marker))
     overBudget ||= !shaken || gzipped <= base.gzipped
-    console.log(`  ${name.padEnd(20)} +${kb(gzipped - base.gzipped)}${shaken ? '' : '  NOT TREE-SHAKEN'}`)
+    console.log(`  ${name.padEnd(24)} +${kb(gzipped - base.gzipped)}${shaken ? '' : '  NOT TREE-SHAKEN'}`)
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true })

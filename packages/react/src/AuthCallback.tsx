@@ -1,12 +1,14 @@
+'use client'
 import type { AuthError } from '@payauth/core'
 import { type ReactNode, useEffect } from 'react'
 import { useAuthClient } from './authContext.ts'
 import { useAuthSnapshot } from './useAuthSnapshot.ts'
 
+/** Props of `<AuthCallback>`. */
 export interface AuthCallbackProps {
   /**
-   * Called with the app path the sign-in started from. Pass your router's navigate; by default
-   * the page is replaced, which reloads the app.
+   * Called with the app path the sign-in started from. Pass your router's navigate (a stable
+   * function: a new one re-runs the effect); by default the page is replaced, which reloads the app.
    */
   readonly onSignedIn?: (returnTo: string) => void
   /** Shown while the sign-in completes. */
@@ -32,6 +34,13 @@ function defaultError(error: AuthError): ReactNode {
  * It keeps no state: the core reads the callback from its navigator (and is idempotent per
  * `state`, so StrictMode's double effect makes one token request), and a failure is what the
  * snapshot recorded.
+ *
+ * @example
+ * function CallbackPage() {
+ *   const navigate = useNavigate()
+ *   const back = useCallback((returnTo: string) => navigate(returnTo, { replace: true }), [navigate])
+ *   return <AuthCallback onSignedIn={back}>Signing you in…</AuthCallback>
+ * }
  */
 export function AuthCallback({
   onSignedIn = replacePage,

@@ -1,7 +1,9 @@
+'use client'
 import type { AuthError, LoginOptions } from '@payauth/core'
 import { type ReactNode, useEffect } from 'react'
 import { useAuth } from './useAuth.ts'
 
+/** Props of `<RequireAuth>`. */
 export interface RequireAuthProps {
   readonly children?: ReactNode
   /** Shown while the session loads and while the user is sent to sign in. */
@@ -14,7 +16,16 @@ export interface RequireAuthProps {
   readonly renderError?: (error: AuthError) => ReactNode
 }
 
-/** Renders `children` only for a signed-in user. */
+/**
+ * Renders `children` only for a signed-in user, sending a signed-out one to sign in. It hides UI;
+ * it is not access control: protect data where it is served. With a data router, prefer
+ * `requireAuthLoader` / `requireAuthBeforeLoad`, which also hold the route's loaders back.
+ *
+ * @example
+ * <RequireAuth fallback={<Spinner />}>
+ *   <Cards />
+ * </RequireAuth>
+ */
 export function RequireAuth({
   children = null,
   fallback = null,

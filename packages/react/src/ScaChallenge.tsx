@@ -1,36 +1,78 @@
+'use client'
+import type { PendingScaChallenge, ScaVerification } from '@payauth/core'
 import {
-  AuthErrorCode,
-  type PendingScaChallenge,
-  type ScaChannel,
-  type ScaMethod,
-  type ScaVerification,
-} from '@payauth/core'
-import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+  type FormEvent,
+  type ReactNode,
+  type SyntheticEvent,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { ScaCodeDestination, ScaMethodChoice, ScaSecretField } from './ScaFields.tsx'
+import { scaErrorText } from './scaErrorText.ts'
+import { scaFormatter } from './scaFormatter.ts'
+import { scaMessagesEn } from './scaMessages/scaMessagesEn.ts'
+import type { ScaMessages } from './scaMessages/scaMessageTypes.ts'
 import { useNow } from './useNow.ts'
 import { type UseScaChallengeResult, useScaChallenge } from './useScaChallenge.ts'
 
+/** Props of `<ScaChallenge>`. */
 export interface ScaChallengeProps {
-  /** Heading of the dialog. */
+  /** Heading of the dialog; `messages.title` by default. */
   readonly title?: ReactNode
   /** Extra class on the dialog, besides `payauth-sca`. */
   readonly className?: string
+  /**
+   * The texts, in the app's language: English by default; German, Portuguese (Brazil) and Spanish
+   * from `@payauth/react/sca-messages/de`, `/pt-BR`, `/es`, or your own `ScaMessages`. Keep the
+   * object stable (a module-level constant): a new one rebuilds the `Intl` formatters.
+   */
+  readonly messages?: ScaMessages
+  /**
+   * What the user approves (amount, payee, operation), shown under the heading and read out as
+   * part of the dialog's description. A function receives the challenge, e.g. to look the
+   * operation up by `walletOperationId`.
+   */
+  readonly summary?: ReactNode | ((challenge: PendingScaChallenge) => ReactNode)
 }
 
 /** When the wallet lists no methods, any agreed one will do: offer a PIN and a code by SMS. */
 const anyAgreedMethod: readonly ScaVerification[] = [{ method: 'PIN' }, { method: 'OTP', channel: 'SMS' }]
 
 /**
- * The pending PSD2 challenge as an accessible modal dialog: choice of method, a masked numeric PIN
- * field or a one-time-code field, where the code was sent, a countdown to expiry, resend with a
- * cooldown, attempts left, errors and cancel. Renders nothing when no challenge is pending. Style
- * it through the `payauth-sca*` class names and `--payauth-sca-*` variables (see ScaChallenge.css).
+ * The pending PSD2 challenge as a native modal `<dialog>` (the page behind is inert, Escape
+ * cancels, the browser moves focus in and back out): what is being approved, the choice of method,
+ * a masked numeric PIN field or a one-time-code field, where the code was sent, a countdown to
+ * expiry, resend with a cooldown, attempts left, errors and cancel, in the app's language.
+ * Renders nothing when no challenge is pending (and so nothing on the server). Style it through the
+ * `payauth-sca*` class names and `--payauth-sca-*` variables (see `@payauth/react/ScaChallenge.css`).
+ *
+ * @example
+ * import { scaMessagesDe } from '@payauth/react/sca-messages/de'
+ *
+ * <ScaChallenge
+ *   messages={scaMessagesDe}
+ *   summary={<p>25,00 € an Erika Mustermann (DE89 3704 …)</p>}
+ * />
  */
-export function ScaChallenge({ title = 'Confirm it’s you', className }: ScaChallengeProps): ReactNode {
+export function ScaChallenge({ title, className, messages = scaMessagesEn, summary }: ScaChallengeProps): ReactNode {
   const sca = useScaChallenge()
   const { challenge } = sca
   if (!challenge) return null
   // A new event (a queued operation, or a restarted one) starts with a clean form.
-  return <ScaDialog key={challenge.eventId} sca={sca} challenge={challenge} title={title} className={className} />
+  return (
+    <ScaDialog
+      key={challenge.eventId}
+      sca={sca}
+      challenge={challenge}
+      title={title ?? messages.title}
+      className={className}
+      messages={messages}
+      summary={typeof summary === 'function' ? summary(challenge) : summary}
+    />
+  )
 }
 
 interface ScaDialogProps {
@@ -38,202 +80,126 @@ interface ScaDialogProps {
   readonly challenge: PendingScaChallenge
   readonly title: ReactNode
   readonly className: string | undefined
+  readonly messages: ScaMessages
+  readonly summary: ReactNode
 }
 
-function ScaDialog({ sca, challenge, title, className }: ScaDialogProps): ReactNode {
+function ScaDialog({ sca, challenge, title, className, messages, summary }: ScaDialogProps): ReactNode {
   const { verify, resend, cancel } = sca
+  const format = useMemo(() => scaFormatter(messages), [messages])
   const options = challenge.availableVerifications.length > 0 ? challenge.availableVerifications : anyAgreedMethod
   const [choice, setChoice] = useState(0)
   const [value, setValue] = useState('')
-  const chosen = options[choice] ?? options[0]
+  const chosen = options[choice] ?? options[0] ?? { method: 'PIN' }
   const now = useNow(true)
   const secondsLeft = Math.max(0, Math.ceil((challenge.expiresAt - now) / 1000))
   const resendIn = Math.max(0, Math.ceil(((challenge.resendAvailableAt ?? 0) - now) / 1000))
-  const ids = { title: useId(), description: useId(), field: useId(), methods: useId() }
-  const dialog = useRef<HTMLDivElement>(null)
+  const ids = { title: useId(), summary: useId(), description: useId(), field: useId() }
+  const dialog = useRef<HTMLDialogElement>(null)
   const field = useRef<HTMLInputElement>(null)
 
-  useEffect(() => {
+  useLayoutEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (!element.open) element.showModal()
+    // showModal() focuses the first control, the method choice; the user starts in the field.
     field.current?.focus()
+    // Closed while still in the document, so the browser returns focus to where it was.
+    return () => element.close()
   }, [])
 
-  const isCode = chosen?.method === 'OTP'
-  const needsSending = isCode && chosen?.channel !== undefined && chosen.channel !== 'AUTHENTICATOR'
+  const channel = chosen.method === 'OTP' && chosen.channel !== 'AUTHENTICATOR' ? chosen.channel : undefined
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (!chosen || value === '') return
+    if (value === '') return
+    const { method, channel } = chosen
     // Failures are shown from the challenge itself.
-    await verify({ method: chosen.method, ...(chosen.channel ? { channel: chosen.channel } : {}), value }).catch(
-      () => {},
-    )
+    await verify({ method, ...(channel ? { channel } : {}), value }).catch(() => {})
     setValue('')
     field.current?.focus()
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      cancel()
-      return
-    }
-    if (event.key !== 'Tab' || !dialog.current) return
-    // Keep keyboard focus inside the modal dialog.
-    const focusable = dialog.current.querySelectorAll<HTMLElement>('input:not([disabled]), button:not([disabled])')
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last?.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first?.focus()
-    }
+  function onCancel(event: SyntheticEvent<HTMLDialogElement>) {
+    // Escape (or another close request): the core ends the challenge, and with it the dialog.
+    event.preventDefault()
+    cancel()
   }
 
   return (
-    <div className="payauth-sca-backdrop">
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.description}
-        className={className ? `payauth-sca ${className}` : 'payauth-sca'}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={ids.title} className="payauth-sca__title">
-          {title}
-        </h2>
-        <p id={ids.description} className="payauth-sca__description">
-          Your bank needs to confirm this operation.{' '}
-          <span role="timer" className="payauth-sca__countdown">
-            Time left: {formatSeconds(secondsLeft)}
-          </span>
-          {challenge.queued > 0 && (
-            <span className="payauth-sca__queued">
-              {' '}
-              ({challenge.queued} more {challenge.queued === 1 ? 'operation' : 'operations'} waiting)
-            </span>
-          )}
-        </p>
-        <form onSubmit={(event) => void submit(event)} className="payauth-sca__form">
-          {options.length > 1 && (
-            <fieldset className="payauth-sca__methods">
-              <legend id={ids.methods}>Verify with</legend>
-              {options.map((option, index) => (
-                <label key={`${option.method}-${option.channel ?? ''}`} className="payauth-sca__method">
-                  <input
-                    type="radio"
-                    name="payauth-sca-method"
-                    checked={index === choice}
-                    onChange={() => {
-                      setChoice(index)
-                      setValue('')
-                    }}
-                  />{' '}
-                  {methodLabel(option.method, option.channel)}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {needsSending && chosen?.channel && (
-            <p className="payauth-sca__destination">
-              {challenge.codeSent ? 'Code sent' : 'We will send a code'}
-              {chosen.target ? ` to ${chosen.target}` : ` by ${channelLabel(chosen.channel)}`}.{' '}
-              <button
-                type="button"
-                className="payauth-sca__resend"
-                disabled={challenge.busy || resendIn > 0 || challenge.resendsLeft === 0}
-                onClick={() => chosen.channel && void resend(chosen.channel).catch(() => {})}
-              >
-                {challenge.codeSent ? (resendIn > 0 ? `Resend code in ${resendIn} s` : 'Resend code') : 'Send code'}
-              </button>
-            </p>
-          )}
-          <label htmlFor={ids.field} className="payauth-sca__label">
-            {isCode ? 'One-time code' : `Enter your ${methodLabel(chosen?.method ?? 'PIN')}`}
-          </label>
-          <input
-            id={ids.field}
-            ref={field}
-            className="payauth-sca__input"
-            value={value}
-            onChange={(event) => setValue(event.target.value.trim())}
-            {...fieldAttributes(chosen?.method ?? 'PIN')}
+    <dialog
+      ref={dialog}
+      aria-labelledby={ids.title}
+      aria-describedby={summary == null ? ids.description : `${ids.summary} ${ids.description}`}
+      className={className ? `payauth-sca ${className}` : 'payauth-sca'}
+      onCancel={onCancel}
+    >
+      <h2 id={ids.title} className="payauth-sca__title">
+        {title}
+      </h2>
+      {summary != null && (
+        <div id={ids.summary} className="payauth-sca__summary">
+          {summary}
+        </div>
+      )}
+      <p id={ids.description} className="payauth-sca__description">
+        {messages.description}{' '}
+        <span role="timer" className="payauth-sca__countdown">
+          {format.text(messages.timeLeft, { time: format.countdown(secondsLeft) })}
+        </span>
+        {challenge.queued > 0 && (
+          <span className="payauth-sca__queued"> {format.plural(messages.operationsWaiting, challenge.queued)}</span>
+        )}
+      </p>
+      <form onSubmit={(event) => void submit(event)} className="payauth-sca__form">
+        {options.length > 1 && (
+          <ScaMethodChoice
+            messages={messages}
+            format={format}
+            options={options}
+            choice={choice}
+            onChoose={(index) => {
+              setChoice(index)
+              setValue('')
+            }}
           />
-          {challenge.attemptsLeft !== undefined && (
-            <p className="payauth-sca__attempts">
-              {challenge.attemptsLeft} {challenge.attemptsLeft === 1 ? 'attempt' : 'attempts'} left
-            </p>
-          )}
-          {challenge.error && (
-            <p role="alert" className="payauth-sca__error">
-              {errorText(challenge)}
-            </p>
-          )}
-          <div className="payauth-sca__actions">
-            <button type="submit" className="payauth-sca__verify" disabled={challenge.busy || value === ''}>
-              Verify
-            </button>
-            <button type="button" className="payauth-sca__cancel" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        )}
+        {channel && (
+          <ScaCodeDestination
+            messages={messages}
+            format={format}
+            option={{ ...chosen, channel }}
+            challenge={challenge}
+            resendIn={resendIn}
+            onSend={() => void resend(channel).catch(() => {})}
+          />
+        )}
+        <ScaSecretField
+          messages={messages}
+          format={format}
+          id={ids.field}
+          inputRef={field}
+          method={chosen.method}
+          value={value}
+          onChange={setValue}
+        />
+        {challenge.attemptsLeft !== undefined && (
+          <p className="payauth-sca__attempts">{format.plural(messages.attemptsLeft, challenge.attemptsLeft)}</p>
+        )}
+        {challenge.error && (
+          <p role="alert" className="payauth-sca__error">
+            {scaErrorText(messages, challenge.error)}
+          </p>
+        )}
+        <div className="payauth-sca__actions">
+          <button type="submit" className="payauth-sca__verify" disabled={challenge.busy || value === ''}>
+            {messages.verify}
+          </button>
+          <button type="button" className="payauth-sca__cancel" onClick={cancel}>
+            {messages.cancel}
+          </button>
+        </div>
+      </form>
+    </dialog>
   )
-}
-
-/** Masked numeric entry for PINs; one-time codes let the phone offer the code it just received. */
-function fieldAttributes(method: ScaMethod) {
-  switch (method) {
-    case 'PIN':
-      return { type: 'password', inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' } as const
-    case 'OTP':
-      return { type: 'text', inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'one-time-code' } as const
-    default:
-      return { type: 'password', autoComplete: 'current-password' } as const
-  }
-}
-
-function methodLabel(method: ScaMethod, channel?: ScaChannel): string {
-  const names: Record<ScaMethod, string> = {
-    PIN: 'PIN',
-    OTP: 'One-time code',
-    PASSWORD: 'Password',
-    PASSKEYS: 'Passkey',
-    BIOMETRIC: 'Biometrics',
-  }
-  return channel ? `${names[method]} by ${channelLabel(channel)}` : names[method]
-}
-
-function channelLabel(channel: ScaChannel): string {
-  return {
-    SMS: 'SMS',
-    EMAIL: 'email',
-    AUTHENTICATOR: 'authenticator app',
-    PUSH_NOTIFICATION: 'push',
-    REDIRECT: 'redirect',
-  }[channel]
-}
-
-function errorText(challenge: PendingScaChallenge): string {
-  switch (challenge.error?.code) {
-    case AuthErrorCode.ScaRejected:
-      return 'That was not right. Please try again.'
-    case AuthErrorCode.ScaResendRefused:
-      return 'No new code can be sent right now.'
-    case AuthErrorCode.NetworkError:
-      return 'The network is unavailable. Try again.'
-    default:
-      return challenge.error?.message ?? ''
-  }
-}
-
-function formatSeconds(total: number): string {
-  const minutes = Math.floor(total / 60)
-  const seconds = String(total % 60).padStart(2, '0')
-  return `${minutes}:${seconds}`
 }

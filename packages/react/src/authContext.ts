@@ -1,9 +1,14 @@
+'use client'
 import type { AuthClient } from '@payauth/core'
 import { createContext, useContext } from 'react'
 
+/** The client `<AuthProvider>` hands down; read it with `useAuthClient()`. */
 export const AuthContext = createContext<AuthClient | null>(null)
 
-/** The client handed to the nearest `<AuthProvider>`; a clear error outside one. */
+/**
+ * The client handed to the nearest `<AuthProvider>`, for what the hooks do not cover
+ * (`exchangeToken`, `handleCallback` with a URL...); a clear error outside a provider.
+ */
 export function useAuthClient(): AuthClient {
   const client = useContext(AuthContext)
   if (!client) {

@@ -1,3 +1,4 @@
+'use client'
 import type { AuthClient } from '@payauth/core'
 import { useAuthClient } from './authContext.ts'
 

@@ -1,3 +1,4 @@
+'use client'
 import { useEffect, useState } from 'react'
 
 /** The time, updated every `intervalMs` while `active`: for countdowns. */

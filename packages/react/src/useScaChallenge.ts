@@ -1,7 +1,9 @@
+'use client'
 import type { AuthClient, PendingScaChallenge } from '@payauth/core'
 import { useSyncExternalStore } from 'react'
 import { useAuthClient } from './authContext.ts'
 
+/** What `useScaChallenge()` returns: the challenge to show and the commands that answer it. */
 export interface UseScaChallengeResult {
   /** The SCA challenge to show now, or undefined. */
   readonly challenge: PendingScaChallenge | undefined
@@ -15,7 +17,15 @@ function scaChallengeOf(client: AuthClient): PendingScaChallenge | undefined {
   return snapshot.status === 'signedIn' && snapshot.challenge?.kind === 'sca' ? snapshot.challenge : undefined
 }
 
-/** The pending PSD2 SCA challenge and its actions, for apps that draw their own dialog. */
+/**
+ * The pending PSD2 SCA challenge and its actions, for apps that draw their own dialog (see
+ * `scaErrorText` for its errors in the user's language).
+ *
+ * @example
+ * const { challenge, verify, cancel } = useScaChallenge()
+ * if (!challenge) return null
+ * return <PinSheet attemptsLeft={challenge.attemptsLeft} onPin={(value) => verify({ method: 'PIN', value })} onClose={cancel} />
+ */
 export function useScaChallenge(): UseScaChallengeResult {
   const client = useAuthClient()
   const read = () => scaChallengeOf(client)

@@ -1,3 +1,4 @@
+'use client'
 import { accessTokenOf } from '@payauth/core'
 import { useSyncExternalStore } from 'react'
 import { useAuthClient } from './authContext.ts'
