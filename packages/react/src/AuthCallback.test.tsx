@@ -35,7 +35,9 @@ describe('<AuthCallback>', () => {
     )
     expect(screen.getByText('Signing you in…')).toBeInTheDocument()
     expect(await screen.findByText('signedIn: Alice Adler, has a token')).toBeInTheDocument()
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('/account'))
+    await waitFor(() =>
+      expect(onSignedIn).toHaveBeenCalledWith('/account', expect.objectContaining({ appState: undefined })),
+    )
     expect(onSignedIn).toHaveBeenCalledTimes(1)
     expect(test.tokenRequests()).toBe(1)
   })

@@ -1,5 +1,5 @@
 'use client'
-import type { AuthError } from '@payauth/core'
+import type { AuthError, CallbackResult } from '@payauth/core'
 import { type ReactNode, useEffect } from 'react'
 import { useAuthClient } from './authContext.ts'
 import { useAuthSnapshot } from './useAuthSnapshot.ts'
@@ -7,10 +7,11 @@ import { useAuthSnapshot } from './useAuthSnapshot.ts'
 /** Props of `<AuthCallback>`. */
 export interface AuthCallbackProps {
   /**
-   * Called with the app path the sign-in started from. Pass your router's navigate (a stable
-   * function: a new one re-runs the effect); by default the page is replaced, which reloads the app.
+   * Called with the app path the sign-in started from, and the whole result (its `appState`, the
+   * session). Pass your router's navigate (a stable function: a new one re-runs the effect); by
+   * default the page is replaced, which reloads the app.
    */
-  readonly onSignedIn?: (returnTo: string) => void
+  readonly onSignedIn?: (returnTo: string, result: CallbackResult) => void
   /** Shown while the sign-in completes. */
   readonly children?: ReactNode
   /** Shown when it fails; a plain message with the error code by default. */
@@ -54,7 +55,7 @@ export function AuthCallback({
     let current = true
     client.handleCallback().then(
       (result) => {
-        if (current) onSignedIn(result.returnTo)
+        if (current) onSignedIn(result.returnTo, result)
       },
       // The snapshot records the failure, which renders below.
       () => {},
