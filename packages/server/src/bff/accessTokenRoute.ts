@@ -4,12 +4,26 @@ import type { BffContext } from './bffContext.ts'
 /** What the access-token route needs. */
 export type AccessTokenRouteDeps = Pick<BffContext, 'sessions'>
 
-/** The access-token route's answer, in the shape of @payauth/core's token set. */
+/**
+ * The answer of `GET {baseUrl}/access-token` (token-mediating mode only), in the shape of
+ * @payauth/core's token set. It never carries the refresh token or the ID token.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc10017 token-mediating backend
+ */
 export interface AccessTokenView {
+  /** The session's current access token, refreshed first if it was stale; send it to the provider's APIs. */
   readonly accessToken: string
+  /** Always `Bearer`, whatever case the provider wrote: send it as `Authorization: Bearer` (RFC 6750). */
   readonly tokenType: 'Bearer'
-  /** Epoch milliseconds. */
+  /**
+   * When the access token expires, epoch milliseconds: from the provider's `expires_in`, or 60 s
+   * after issue when the provider sent none.
+   */
   readonly expiresAt: number
+  /**
+   * The granted scopes, one per entry (the provider's `scope` split on spaces or commas). Empty when
+   * the provider never sent `scope`; a refresh that omits it keeps the previous ones.
+   */
   readonly scope: readonly string[]
 }
 

@@ -20,12 +20,16 @@ import { toServerAuthError } from './toServerAuthError.ts'
 
 /** A backend-for-frontend, ready to serve. */
 export interface Bff {
-  /** The web-standard handler (Node 18+, Bun, Deno, edge runtimes); `Request` in, `Response` out. */
+  /**
+   * The web-standard handler (Node, Bun, Deno, edge runtimes); `Request` in, `Response` out. It does
+   * not reject: failures become JSON error answers, and paths outside `basePath` answer 404.
+   */
   readonly handle: (request: Request) => Promise<Response>
-  /** The origin the browser reaches the BFF on, e.g. `https://app.example.com`. */
+  /** The origin the browser reaches the BFF on, `baseUrl`'s origin, e.g. `https://app.example.com`. */
   readonly origin: string
-  /** The path routes live below, e.g. `/bff`. */
+  /** The path routes live below, `baseUrl`'s path without a trailing slash, e.g. `/bff`; empty at the root. */
   readonly basePath: string
+  /** The mode the BFF runs in: `options.mode`, or `token-mediating` when it was not set. */
   readonly mode: BffMode
 }
 
@@ -54,6 +58,30 @@ const defaultLogger: BffLogger = {
  * short-lived access tokens. Routes below `baseUrl`:
  * `GET login`, `GET callback`, `GET session`, `GET access-token`, `POST logout`,
  * `POST intents` (intent-based providers) and `{ANY} api/{upstream}/...` (when upstreams are configured).
+ * Throws `invalid_config` at once for options that cannot work; the provider's discovery document
+ * is fetched on first use, not here.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http'
+ * import { clientSecretBasic, createBff, paceProvider, toNodeHandler } from '@payauth/server'
+ *
+ * const bff = createBff({
+ *   baseUrl: 'https://app.example.com/bff', // register https://app.example.com/bff/callback
+ *   provider: paceProvider({
+ *     issuer: 'production',
+ *     clientId: 'my-app-bff',
+ *     clientAuthentication: clientSecretBasic(process.env.PACE_CLIENT_SECRET!),
+ *   }),
+ *   sessionKeys: [process.env.BFF_SESSION_KEY!], // from generateSessionKey()
+ * })
+ * createServer(toNodeHandler(bff)).listen(3000)
+ * ```
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc10017 OAuth 2.0 for Browser-Based Applications: the BFF pattern
+ * @see https://www.rfc-editor.org/rfc/rfc7636 PKCE, which every sign-in uses (S256)
+ * @see https://www.rfc-editor.org/rfc/rfc9207 the `iss` check of the authorization response
+ * @see https://www.rfc-editor.org/rfc/rfc9700 OAuth 2.0 Security Best Current Practice
  */
 export function createBff(options: BffOptions): Bff {
   const base = secureUrl(options.baseUrl, 'baseUrl')

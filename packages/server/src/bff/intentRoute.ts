@@ -13,8 +13,9 @@ export type IntentRouteDeps = Pick<
 /** The intent types the oauth20 API documents. */
 export const intentTypes = ['payments', 'rewards', 'redemptions', 'accounts', 'customers'] as const
 
-/** The intent as the provider created it, and where to send the browser to authorize it. */
+/** The answer (201) of `POST {baseUrl}/intents`: the intent as the provider created it, and where to send the browser to authorize it. */
 export interface IntentView {
+  /** The provider's answer to the intent's creation, as it sent it, with at least its `id` and `type`. */
   readonly intent: SessionIntent & Readonly<Record<string, unknown>>
   /** Navigate the browser here (`location.assign`) to sign in and approve the intent. */
   readonly authorizationUrl: string

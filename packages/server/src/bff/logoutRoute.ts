@@ -6,12 +6,23 @@ import { toServerAuthError } from './toServerAuthError.ts'
 /** What the logout route needs. */
 export type LogoutRouteDeps = Pick<BffContext, 'protocol' | 'sessions' | 'appOrigins' | 'defaultReturnTo' | 'logger'>
 
-/** The logout route's answer. */
+/** The answer of `POST {baseUrl}/logout`. */
 export interface LogoutView {
+  /** Always `true`: the BFF session is over (there was none, or it has just been ended) whatever the provider said. */
   readonly signedOut: true
-  /** Whether the provider revoked the session's token (RFC 7009). */
+  /**
+   * Whether the provider revoked the session's refresh token (or, without one, its access token).
+   * False when there was no session, the provider has no revocation endpoint, or revocation failed (logged).
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc7009
+   */
   readonly revoked: boolean
-  /** Where to send the browser next: the provider's logout page, or `returnTo` when it has none. */
+  /**
+   * Where to send the browser next: the provider's RP-initiated logout URL, which returns to
+   * `returnTo`; else `returnTo` itself (absolute, default the first app origin), as when there was no session.
+   *
+   * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
+   */
   readonly logoutUrl: string
 }
 

@@ -3,8 +3,11 @@ import type { ClientAuthentication } from './clientAuthentication.ts'
 
 /** PACE's Keycloak realm per environment. */
 export const paceIssuers = {
+  /** PACE's live realm. */
   production: 'https://id.pace.cloud/auth/realms/pace',
+  /** PACE's sandbox realm. */
   sandbox: 'https://id.sandbox.pace.cloud/auth/realms/pace',
+  /** PACE's development realm. */
   development: 'https://id.dev.pace.cloud/auth/realms/pace',
 } as const
 
@@ -12,6 +15,7 @@ export const paceIssuers = {
 export interface PaceProviderOptions {
   /** A PACE environment, or an issuer (e.g. the local sandbox's `http://127.0.0.1:9400/auth/realms/pace`). */
   readonly issuer: keyof typeof paceIssuers | (string & {})
+  /** The client id of the BFF's confidential client in the `pace` realm. */
   readonly clientId: string
   /** `clientSecretBasic(secret)` for a client with a secret; `privateKeyJwt(key)` for one with keys. */
   readonly clientAuthentication: ClientAuthentication
@@ -24,6 +28,25 @@ export interface PaceProviderOptions {
 /**
  * PACE (Keycloak realm `pace`) for the BFF: OpenID Connect with discovery, code + PKCE, the
  * RFC 9207 `iss` check, RFC 7009 revocation and RP-initiated logout.
+ *
+ * @example
+ * ```ts
+ * createBff({
+ *   baseUrl: 'https://app.example.com/bff',
+ *   provider: paceProvider({
+ *     issuer: 'sandbox',
+ *     clientId: 'my-app-bff',
+ *     clientAuthentication: clientSecretBasic(process.env.PACE_CLIENT_SECRET!),
+ *     scope: ['openid', 'profile', 'payment:payment-methods:read:authenticated'],
+ *   }),
+ *   sessionKeys: [process.env.BFF_SESSION_KEY!],
+ * })
+ * ```
+ *
+ * @see https://developer.pace.cloud
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html
+ * @see https://www.rfc-editor.org/rfc/rfc9207
+ * @see https://www.rfc-editor.org/rfc/rfc7009
  */
 export function paceProvider(options: PaceProviderOptions): BffProvider {
   const issuer = Object.hasOwn(paceIssuers, options.issuer)

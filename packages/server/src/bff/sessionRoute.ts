@@ -4,20 +4,33 @@ import type { BffContext } from './bffContext.ts'
 /** What the session route needs. */
 export type SessionRouteDeps = Pick<BffContext, 'sessions'>
 
-/** The session route's answer: who is signed in, never a token. */
+/** The answer of `GET {baseUrl}/session`: who is signed in, never a token. */
 export type SessionView =
-  | { readonly signedIn: false }
   | {
+      /**
+       * `false`: no session, or a cookie that no longer opens one (tampered, sealed with a dropped
+       * key, expired, ended on the server); such a cookie is deleted.
+       */
+      readonly signedIn: false
+    }
+  | {
+      /** `true`: the cookie opened a session that has not reached its `expiresAt`. */
       readonly signedIn: true
       /** Claims from the validated ID token (`sub`, `name`, `email`...); empty without one. */
       readonly user: Readonly<Record<string, unknown>>
+      /** The granted scopes, one per entry; empty when the provider never sent `scope`. */
       readonly scope: readonly string[]
-      /** When the current access token expires (the BFF renews it on demand), epoch ms. */
+      /** When the current access token expires (the BFF renews it on demand, not this route), epoch ms. */
       readonly accessTokenExpiresAt: number
       /** When the session ends at the latest, epoch ms. */
       readonly expiresAt: number
-      /** The intent the sign-in authorized, on intent-based providers. */
-      readonly intent?: { readonly id: string; readonly type: string }
+      /** The intent the sign-in authorized, on intent-based providers; absent otherwise. */
+      readonly intent?: {
+        /** The intent's id at the provider. */
+        readonly id: string
+        /** The intent's type as the provider created it (`payments`...). */
+        readonly type: string
+      }
     }
 
 /**

@@ -2,10 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ServerAuthError, ServerErrorCode } from '../errors.ts'
 import { errorResponse } from './jsonResponse.ts'
 
-/** What the Node adapter needs of a BFF. */
+/** What the Node adapter needs of a BFF: a {@link Bff} fits as it is. */
 export interface NodeHandlerTarget {
+  /** The web-standard handler each Node request is turned into a `Request` for. */
   readonly handle: (request: Request) => Promise<Response>
+  /** The origin request URLs are built on (never the Host header), e.g. `https://app.example.com`. */
   readonly origin: string
+  /** The path the handler serves below, without a trailing slash; with `next`, other paths go on to it. */
   readonly basePath: string
 }
 
@@ -22,6 +25,16 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
  * Serves a BFF from Node's `http` server, Express or Connect. The request URL is built on the
  * BFF's configured origin, never on the Host header, so a forged Host cannot change what the BFF
  * believes its own address is. Express's `req.originalUrl` is used when mounted below a path.
+ * Without `next` (plain `http.createServer`), every request goes to the BFF, which answers 404
+ * outside `basePath`. The body of other than GET and HEAD is read in full (up to `maxBodyBytes`),
+ * so no body parser may consume it first.
+ *
+ * @example
+ * ```ts
+ * createServer(toNodeHandler(bff)).listen(3000) // node:http
+ * app.use(toNodeHandler(bff)) // Express or Connect: other paths go on to next()
+ * app.use('/bff', toNodeHandler(bff, { maxBodyBytes: 64 * 1024 }))
+ * ```
  */
 export function toNodeHandler(bff: NodeHandlerTarget, options: NodeHandlerOptions = {}): NodeHandler {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify } from 'jose'
 
 /** Who is calling: the `sub` of their verified access token. */
 export interface VerifiedUser {
+  /** The user's identifier at your identity provider (the token's `sub`); never empty. */
   readonly subject: string
 }
 
@@ -11,7 +12,11 @@ export interface VerifiedUser {
  */
 export type UserVerifier = (accessToken: string) => Promise<VerifiedUser | undefined>
 
-/** Options of {@link jwksUserVerifier}: what a JWT access token (RFC 9068) of your users must say. */
+/**
+ * Options of {@link jwksUserVerifier}: what a JWT access token (RFC 9068) of your users must say.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9068
+ */
 export interface JwksUserVerifierOptions {
   /** Your identity provider's public keys, e.g. `https://id.example.com/.well-known/jwks.json`. */
   readonly jwksUri: string
@@ -27,7 +32,22 @@ export interface JwksUserVerifierOptions {
 
 /**
  * A {@link UserVerifier} for JWT access tokens, checked with jose against the issuer's JWKS:
- * signature, `iss`, `aud`, `exp` and `nbf`. The keys are fetched on first use and cached.
+ * signature, `iss`, `aud`, `exp` and `nbf`, and a non-empty `sub`. The keys are fetched on first use
+ * and cached (fetched again for an unknown `kid`). It throws, so the route answers 503, only when
+ * the keys cannot be fetched at all (network failure, timeout): a JWKS endpoint that answers other
+ * than 200 with JSON makes every token read as invalid (401). A `jwksUri` that is no URL throws at once.
+ *
+ * @example
+ * ```ts
+ * const verifyUser = jwksUserVerifier({
+ *   jwksUri: 'https://id.example.com/.well-known/jwks.json',
+ *   issuer: 'https://id.example.com',
+ *   audience: 'https://partner.example.com',
+ *   tokenType: 'at+jwt',
+ * })
+ * ```
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9068
  */
 export function jwksUserVerifier(options: JwksUserVerifierOptions): UserVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUri))

@@ -6,15 +6,21 @@ import { type ScaChannel, type ScaMethod, scaChannels, scaMethods } from './scaM
 
 /** The user behind the request, and the bearer token they sent (for a token exchange). */
 export interface ScaUser extends VerifiedUser {
+  /** The bearer token the browser sent and `verifyUser` accepted: the subject token of a token exchange (RFC 8693). */
   readonly accessToken: string
 }
 
 /** What the user entered for one attempt, for your {@link PaysafeScaRouteOptions.checkCredential}. */
 export interface CredentialCheck {
+  /** The verified user's `sub`: check what was entered against this user's credential. */
   readonly subject: string
+  /** The Paysafe SCA event, from the URL: 1 to 64 letters, digits or `-`. */
   readonly eventId: string
+  /** The wallet operation the event protects, as the browser sent it (same pattern as `eventId`). */
   readonly walletOperationId: string
+  /** How the user verifies (`PIN`, `OTP`...), one of {@link ScaMethod}. */
   readonly method: ScaMethod
+  /** Where a one-time code was sent (`SMS`...); undefined when the browser named no channel (a PIN, a password). */
   readonly channel: ScaChannel | undefined
   /** The PIN, code or password. Compare in constant time; never log it. */
   readonly value: string
@@ -22,15 +28,28 @@ export interface CredentialCheck {
 
 /** A request for a (new) one-time code, for your {@link PaysafeScaRouteOptions.sendOneTimeCode}. */
 export interface OneTimeCodeRequest {
+  /** The verified user's `sub`: send the code to this user's registered address or device. */
   readonly subject: string
+  /** The Paysafe SCA event the code is for: 1 to 64 letters, digits or `-`. */
   readonly eventId: string
+  /** Where to send the code, as the browser asked; one of {@link ScaChannel}. */
   readonly channel: ScaChannel
 }
 
 /** `sent: false` when no more codes may be sent now: the browser is told 429. */
 export type OneTimeCodeResult =
-  | { readonly sent: true; readonly resendsLeft?: number; readonly retryAfterSeconds?: number }
-  | { readonly sent: false }
+  | {
+      /** `true`: a code is on its way; the browser gets 200 with the counts below that are defined. */
+      readonly sent: true
+      /** How many more codes may be sent for this event; left out of the answer when undefined. */
+      readonly resendsLeft?: number
+      /** Seconds before the next code may be asked for; left out of the answer when undefined. */
+      readonly retryAfterSeconds?: number
+    }
+  | {
+      /** `false`: no code may be sent now; the browser gets 429 `too_many_challenges`. */
+      readonly sent: false
+    }
 
 /** Options of {@link paysafeScaRoute}. */
 export interface PaysafeScaRouteOptions {
@@ -38,20 +57,32 @@ export interface PaysafeScaRouteOptions {
   readonly walletBaseUrl: string
   /** Who the bearer token belongs to: your own check, or `jwksUserVerifier(...)`. */
   readonly verifyUser: UserVerifier
-  /** Whether what the user entered is right: your PIN store, the code you sent... */
+  /**
+   * Whether what the user entered is right: your PIN store, the code you sent... The answer is
+   * reported to the wallet as VERIFIED or REJECTED; if it rejects, so does the handler.
+   */
   readonly checkCredential: (check: CredentialCheck) => Promise<boolean>
   /**
    * A Paysafe token issued for this user, to report with, so the wallet settles only that user's
    * events: typically `(user) => paysafe.exchange({ subjectToken: user.accessToken }).then((t) => t.getAccessToken())`.
+   * If it rejects, the browser gets 502 `wallet_unavailable` and nothing is reported.
    */
   readonly walletAccessToken: (user: ScaUser) => Promise<string>
-  /** Sends a one-time code in OUTSOURCED mode; without it `/challenges` answers 404. */
+  /**
+   * Sends a one-time code in OUTSOURCED mode; without it `/challenges` answers 404 (after the bearer
+   * token check). If it rejects, so does the handler.
+   */
   readonly sendOneTimeCode?: (request: OneTimeCodeRequest) => Promise<OneTimeCodeResult>
   /** Where the route is mounted. Default: `/sca`, serving `/sca/events/{eventId}/attempts` and `/challenges`. */
   readonly basePath?: string
+  /** For the report to the wallet; default the global `fetch`. */
   readonly fetch?: FetchLike
   /** Timeout of the report to the wallet. Default: 10 000 ms. */
   readonly timeoutMs?: number
+  /**
+   * Where failures to verify a token or to reach the wallet are reported, by error name and code
+   * only (never a token or a credential); default `console`.
+   */
   readonly logger?: ServerLogger
 }
 
@@ -64,7 +95,26 @@ const eventIdPattern = /^[A-Za-z0-9-]{1,64}$/
  * channel?, value}` → `{outcome, attemptsLeft}` (429 past the cap), and `POST .../challenges`
  * `{channel}` → `{resendsLeft, retryAfterSeconds}`. It authenticates the user's bearer token,
  * checks what they entered with your `checkCredential`, and reports the attempt to the wallet
- * server-to-server (VERIFIED or REJECTED) with a Paysafe token issued for that user.
+ * server-to-server (VERIFIED or REJECTED) with a Paysafe token issued for that user. Once per
+ * attempt, never retried: the wallet counts each report. Errors are JSON `{ error, error_description? }`:
+ * 400 `invalid_request`, 401 with a `WWW-Authenticate: Bearer` challenge (RFC 6750), 404, 405, 429
+ * past the wallet's or your limit, 502 `wallet_unavailable`, and 503 when `verifyUser` throws.
+ *
+ * @example
+ * ```ts
+ * const paysafe = paysafeTokenSource({ baseUrl, brandIdentity: 'liberty', clientId, clientSecret })
+ * const sca = paysafeScaRoute({
+ *   walletBaseUrl: 'https://api.paysafe.com/digitalwallets/v1',
+ *   verifyUser: jwksUserVerifier({ jwksUri, issuer, audience: 'https://partner.example.com' }),
+ *   checkCredential: async ({ subject, method, value }) => method === 'PIN' && pins.matches(subject, value),
+ *   walletAccessToken: async (user) => (await paysafe.exchange({ subjectToken: user.accessToken })).getAccessToken(),
+ * })
+ * app.all('/sca/*', (c) => sca(c.req.raw)) // Hono; any runtime with Request and Response
+ * ```
+ *
+ * @see https://docs.paysafe.com/api/embedded-wallets/business/1.0.0/wallet/submit-sca-authentication-event-attempt
+ * @see https://docs.paysafe.com/docs/embedded-wallets/1.0.0/strong-customer-authentication
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3 the bearer challenge
  */
 export function paysafeScaRoute(options: PaysafeScaRouteOptions): (request: Request) => Promise<Response> {
   const basePath = (options.basePath ?? '/sca').replace(/\/+$/, '')

@@ -1,7 +1,8 @@
 /** The intent a session was granted for, on providers that authorize intents (oauth20). */
 export interface SessionIntent {
+  /** The intent's id at the provider, as its intents endpoint answered. */
   readonly id: string
-  /** `payments`, `rewards`, `redemptions`, `accounts` or `customers`. */
+  /** The intent's type as the provider created it: `payments`, `rewards`, `redemptions`, `accounts` or `customers`. */
   readonly type: string
 }
 
@@ -15,19 +16,26 @@ export interface BffSession {
   readonly id: string
   /** Grows by one at each refresh, so a request holding an older copy knows it is behind. */
   readonly version: number
+  /** The provider's current access token; it reaches the SPA only through the access-token route. */
   readonly accessToken: string
   /** When the current access token was granted. */
   readonly accessTokenIssuedAt: number
   /** When the current access token stops working. */
   readonly accessTokenExpiresAt: number
+  /**
+   * The provider's refresh token, the newest after rotation; never leaves the BFF. Undefined when the
+   * provider granted none: the access token then cannot be renewed once it is stale.
+   */
   readonly refreshToken?: string
   /** Granted scopes. */
   readonly scope: readonly string[]
   /** Claims about the user from the validated ID token, without the token's own bookkeeping. */
   readonly claims: Readonly<Record<string, unknown>>
+  /** The intent the sign-in authorized; undefined on providers without intents. */
   readonly intent?: SessionIntent
+  /** When the sign-in completed; refreshes do not change it. */
   readonly createdAt: number
-  /** The session ends here at the latest, however often it is refreshed. */
+  /** The session ends here at the latest, however often it is refreshed: `createdAt` + `sessionMaxAge`. */
   readonly expiresAt: number
 }
 

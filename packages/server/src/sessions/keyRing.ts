@@ -6,6 +6,9 @@ import { ServerAuthError, ServerErrorCode } from '../errors.ts'
  * transactions, session records in Redis) as JWTs in compact JWE: `dir` + `A256GCM`, so the
  * browser (or a Redis dump) can neither read nor alter them. Each value is bound to a purpose
  * through its audience, so one kind cannot be swapped in for another.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7516 JWE
+ * @see https://www.rfc-editor.org/rfc/rfc7638 the key ids (JWK thumbprints)
  */
 export interface KeyRing {
   /** Encrypts `payload` with the newest key; it stops opening after `expiresAt` (epoch ms). */
@@ -75,7 +78,22 @@ export function createKeyRing(secrets: readonly string[], deps: KeyRingDeps): Ke
   }
 }
 
-/** A new random 256-bit key, base64url-encoded, for `sessionKeys`. */
+/**
+ * A new random 256-bit key from the platform's CSPRNG, base64url-encoded (43 characters), for
+ * `sessionKeys`. Keep it in your secret store: every instance of the BFF needs the same keys.
+ *
+ * @example
+ * ```ts
+ * // Once, when provisioning: store the output as BFF_SESSION_KEY in your secret store.
+ * console.log(generateSessionKey())
+ *
+ * // At start-up, newest key first; the previous one keeps opening existing sessions.
+ * createBff({
+ *   ...options,
+ *   sessionKeys: [process.env.BFF_SESSION_KEY!, process.env.BFF_SESSION_KEY_PREVIOUS!].filter(Boolean),
+ * })
+ * ```
+ */
 export function generateSessionKey(): string {
   return base64url.encode(crypto.getRandomValues(new Uint8Array(keyBytes)))
 }

@@ -31,6 +31,18 @@ const waitStepMs = 50
  * every instance refuses the cookie from then on. A refresh takes a per-session Redis lock
  * (`SET NX PX` with a random token, released by compare-and-delete), and instances that find it
  * taken wait for the holder's result, so one expiry makes one refresh across all instances.
+ * Records expire in Redis with the session (`sessionMaxAge`).
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'redis'
+ *
+ * const redis = await createClient({ url: process.env.REDIS_URL }).connect()
+ * const bff = createBff({
+ *   ...options,
+ *   sessionStore: redisSessionStore({ client: redis, keyPrefix: 'shop:bff:' }),
+ * })
+ * ```
  */
 export function redisSessionStore(options: RedisSessionStoreOptions): SessionStoreFactory {
   const { client } = options

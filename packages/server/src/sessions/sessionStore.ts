@@ -3,6 +3,7 @@ import type { KeyRing } from './keyRing.ts'
 
 /** A session as the store saved it, and the cookie value that refers to it from now on. */
 export interface StoredSession {
+  /** The session as kept; after a refresh, the newest copy, which may be another request's result. */
   readonly session: BffSession
   /** What goes into the session cookie: the sealed session itself, or an opaque reference to it. */
   readonly cookieValue: string

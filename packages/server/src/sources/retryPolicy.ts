@@ -1,12 +1,23 @@
-/** How a token source retries a request that failed transiently (no answer, 408, 429, 5xx). */
+/**
+ * How a token source retries a request that failed transiently (no answer, 408, 429, 5xx). Other
+ * refusals (4xx) are never retried.
+ */
 export interface RetryPolicy {
-  /** Requests in all, the first included. */
+  /** Requests in all, the first included; 1 turns retries off. */
   readonly maxAttempts: number
-  /** The first backoff; each retry doubles it, with jitter. */
+  /**
+   * The first backoff's ceiling, in milliseconds; each retry doubles it, and each wait is drawn
+   * between half the ceiling and the ceiling. A `Retry-After` from the provider is waited for instead.
+   */
   readonly baseDelayMs: number
-  /** The longest backoff between two attempts. */
+  /** The cap on that ceiling, in milliseconds; it does not cap a `Retry-After`. */
   readonly maxDelayMs: number
-  /** A `Retry-After` longer than this ends the retries at once rather than wait. */
+  /**
+   * The longest `Retry-After` waited for, in milliseconds; a longer one ends the retries at once
+   * rather than wait.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3
+   */
   readonly maxRetryAfterMs: number
 }
 

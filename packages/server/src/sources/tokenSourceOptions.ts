@@ -5,24 +5,28 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 /** Where a token source's warnings go (`console` by default). Nothing secret is ever passed to it. */
 export interface ServerLogger {
+  /**
+   * One line of text: a background renewal that failed while the cached token was still valid, the
+   * password grant in use, an SCA route failure. It never holds a secret, a token or a credential.
+   */
   warn(message: string): void
 }
 
 /** Seams and tuning every token source accepts; the defaults suit production. */
 export interface TokenSourceOptions {
-  /** Default: the global `fetch`. */
+  /** Sends the token requests, client secret included; default the global `fetch`. */
   readonly fetch?: FetchLike
   /** The clock, in epoch milliseconds. Default: `Date.now`. */
   readonly now?: () => number
   /** How long one token request may take before it is abandoned (and retried). Default: 10 000 ms. */
   readonly timeoutMs?: number
-  /** How transient failures are retried; see {@link RetryPolicy}. */
+  /** How transient failures are retried; see {@link RetryPolicy}. Fields left out keep {@link defaultRetryPolicy}'s values. */
   readonly retry?: Partial<RetryPolicy>
   /** Waits between retries. Default: a timer. */
   readonly sleep?: (ms: number) => Promise<void>
   /** Jitter source in [0, 1). Default: `Math.random`. */
   readonly random?: () => number
-  /** Default: `console`. */
+  /** Where warnings go; default `console`. */
   readonly logger?: ServerLogger
 }
 

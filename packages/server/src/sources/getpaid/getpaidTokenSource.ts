@@ -11,7 +11,9 @@ const label = 'getpaid'
 
 /** getpaid's two APIs, as token audiences: the environment picks one. */
 export const getpaidAudiences = {
+  /** The live API. */
   live: 'https://api.getpaid.io',
+  /** The sandbox API, for tests: the same token endpoint, with separate credentials. */
   sandbox: 'https://api.sandbox.getpaid.io',
 } as const
 
@@ -27,19 +29,38 @@ export interface GetpaidTokenSourceOptions extends TokenSourceOptions {
   readonly environment: GetpaidEnvironment
   /** The authorization server; the token endpoint is `{baseUrl}/oauth/token`. Default: `https://auth.getpaid.io`. */
   readonly baseUrl?: string
+  /** The API client's `client_id` from getpaid, for the chosen environment. */
   readonly clientId: string
-  /** Server-side only. */
+  /** The API client's `client_secret`. Server-side only; kept out of every error and log line. */
   readonly clientSecret: string
   /** The scopes the token needs, e.g. `['accounts:read_write', 'invoices:read_write']`. */
   readonly scope: string | readonly GetpaidScope[]
 }
 
-/** getpaid access tokens (JWTs, an hour by default), renewed a minute early. */
+/** getpaid access tokens (JWTs, an hour by default), renewed a minute before they expire. */
 export type GetpaidTokenSource = TokenSource<GetpaidToken>
 
 /**
  * Client-credentials JWTs from getpaid's `POST /oauth/token`, with the JSON body of getpaid's
- * page: `{client_id, client_secret, audience, grant_type, scope}`.
+ * page: `{client_id, client_secret, audience, grant_type, scope}`. Throws `invalid_config` at once
+ * without a client id, secret or scope, for an unknown environment, or for a `baseUrl` that is not
+ * https (plain http only to loopback).
+ *
+ * @example
+ * ```ts
+ * const getpaid = getpaidTokenSource({
+ *   environment: 'sandbox',
+ *   clientId: process.env.GETPAID_CLIENT_ID!,
+ *   clientSecret: process.env.GETPAID_CLIENT_SECRET!,
+ *   scope: ['accounts:read_write', 'invoices:read_write'],
+ * })
+ * await fetch(`${getpaidAudiences.sandbox}/...`, {
+ *   headers: { authorization: `Bearer ${await getpaid.getAccessToken()}` },
+ * })
+ * ```
+ *
+ * @see https://docs.getpaid.io/integration/api/authentication
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 the client credentials grant
  */
 export function getpaidTokenSource(options: GetpaidTokenSourceOptions): GetpaidTokenSource {
   const clientId = requiredOption(label, 'clientId', options.clientId)

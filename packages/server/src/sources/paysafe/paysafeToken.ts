@@ -6,16 +6,25 @@ export interface PaysafeTokenExtras {
   readonly idToken: string | undefined
   /** The ID token's claims (`sub`, `name`...), checked by openid-client (issuer, audience, expiry). */
   readonly idTokenClaims: Readonly<Record<string, unknown>> | undefined
-  /** When the refresh token expires (epoch ms, from `refresh_expires_in`), for tokens issued for a user. */
+  /**
+   * When the refresh token expires (epoch ms, from `refresh_expires_in`), for tokens issued for a
+   * user; undefined when `refresh_expires_in` is absent or 0.
+   */
   readonly refreshExpiresAt: number | undefined
 }
 
 /** A Paysafe access token, with the ID token and refresh-token expiry of user grants. */
 export class PaysafeToken extends ProviderToken {
   readonly #idToken: string | undefined
+  /** The ID token's claims (`sub`, `name`...), checked by openid-client; undefined without an ID token (client credentials). */
   readonly idTokenClaims: Readonly<Record<string, unknown>> | undefined
+  /**
+   * When the refresh token expires, epoch ms (`issuedAt` + `refresh_expires_in` seconds); undefined
+   * when the response has no positive `refresh_expires_in` (Keycloak writes 0 for "no expiry of its own").
+   */
   readonly refreshExpiresAt: number | undefined
 
+  /** Built by {@link paysafeTokenSource} from a checked token response. */
   constructor(fields: ProviderTokenFields, extras: PaysafeTokenExtras) {
     super(fields)
     this.#idToken = extras.idToken

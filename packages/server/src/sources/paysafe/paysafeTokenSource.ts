@@ -19,6 +19,7 @@ export interface PaysafeTokenSourceOptions extends TokenSourceOptions {
   readonly baseUrl: string
   /** Your brand at Paysafe, e.g. `liberty`. */
   readonly brandIdentity: string
+  /** The brand client's id from Paysafe; sent URL-encoded in HTTP Basic with the secret. */
   readonly clientId: string
   /** Server-side only. Sent in HTTP Basic, URL-encoded as Paysafe requires. */
   readonly clientSecret: string
@@ -33,20 +34,31 @@ export interface PaysafeTokenSourceOptions extends TokenSourceOptions {
   readonly legacyPasswordGrant?: boolean
 }
 
-/** RFC 8693 token exchange: a token of the user (from your identity provider) for Paysafe tokens for that user. */
+/**
+ * RFC 8693 token exchange: a token of the user (from your identity provider) for Paysafe tokens for that user.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8693#section-2.1
+ */
 export interface PaysafeTokenExchangeRequest {
+  /** The user's token from an identity provider the brand trusts (`subject_token`); required, and kept out of errors. */
   readonly subjectToken: string
   /** Default: `urn:ietf:params:oauth:token-type:access_token`. */
   readonly subjectTokenType?: string
+  /** `requested_token_type`, e.g. `urn:ietf:params:oauth:token-type:access_token`; not sent when undefined, so Paysafe picks. */
   readonly requestedTokenType?: string
+  /** `audience`: where the tokens will be used; not sent when undefined. */
   readonly audience?: string
+  /** The scope asked for, as a string or a list joined with spaces; not sent when undefined or empty. */
   readonly scope?: string | readonly string[]
 }
 
 /** The legacy password grant's input: the user's own credentials (see `legacyPasswordGrant`). */
 export interface PaysafePasswordGrantRequest {
+  /** The user's username at Paysafe; required. */
   readonly username: string
+  /** The user's password; required, and kept out of errors and logs. */
   readonly password: string
+  /** The scope asked for, as a string or a list joined with spaces; not sent when undefined or empty. */
   readonly scope?: string | readonly string[]
 }
 
@@ -62,7 +74,26 @@ export interface PaysafeTokenSource extends TokenSource<PaysafeToken> {
  * Tokens from a Paysafe brand's token endpoint: client credentials (cached, renewed early, one
  * request at a time), token exchange and refresh-token rotation for users, and the password
  * grant only behind `legacyPasswordGrant`. The wire format is Paysafe's: a form body, and the
- * client in HTTP Basic of `urlencode(id):urlencode(secret)` (RFC 6749 §2.3.1).
+ * client in HTTP Basic of `urlencode(id):urlencode(secret)` (RFC 6749 §2.3.1). Throws
+ * `invalid_config` at once without a brand, client id or secret, or for a `baseUrl` that is not
+ * https (plain http only to loopback).
+ *
+ * @example
+ * ```ts
+ * const paysafe = paysafeTokenSource({
+ *   baseUrl: 'https://api.paysafe.com/digitalwallets/v1',
+ *   brandIdentity: 'liberty',
+ *   clientId: process.env.PAYSAFE_CLIENT_ID!,
+ *   clientSecret: process.env.PAYSAFE_CLIENT_SECRET!,
+ * })
+ * const brandToken = await paysafe.getAccessToken() // client credentials, cached
+ * const alice = await paysafe.exchange({ subjectToken: aliceAccessToken }) // tokens for one user
+ * const aliceToken = await alice.getAccessToken() // renewed by refresh-token rotation
+ * ```
+ *
+ * @see https://docs.paysafe.com/api/embedded-wallets/common/authentication/issue-access-token
+ * @see https://www.rfc-editor.org/rfc/rfc8693 token exchange
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.4 why the password grant is off
  */
 export function paysafeTokenSource(options: PaysafeTokenSourceOptions): PaysafeTokenSource {
   const brandIdentity = requiredOption(label, 'brandIdentity', options.brandIdentity)

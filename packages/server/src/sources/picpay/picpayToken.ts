@@ -3,17 +3,26 @@ import { ProviderToken, type ProviderTokenFields } from '../providerToken.ts'
 /**
  * One entry of PicPay's `authorization_details` (RFC 9396): what the credential may act on,
  * e.g. `{type: 'authorized_account', accountId, fingerprint, displayName: 'PicPay Wallet'}`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9396
  */
 export interface PicpayAuthorizationDetail {
+  /** The kind of entry (`type`), e.g. `authorized_account`; entries without a string `type` are dropped. */
   readonly type: 'authorized_account' | (string & {})
+  /** `account_id`: the account the credential may act on; undefined when absent or not a string. */
   readonly accountId: string | undefined
+  /** `fingerprint` as PicPay sent it; undefined when absent or not a string. */
   readonly fingerprint: string | undefined
+  /** `display_name`, e.g. `PicPay Wallet`; undefined when absent or not a string. */
   readonly displayName: string | undefined
 }
 
 /** PicPay's extras: the Keycloak fields and the seller's identifiers, in payauth's shape. */
 export interface PicpayTokenExtras {
-  /** `refresh_expires_in`: always 0, PicPay gives no refresh token (a new request replaces the token). */
+  /**
+   * `refresh_expires_in` in seconds, undefined when absent: 0 from PicPay, which gives no refresh
+   * token (a new request replaces the token).
+   */
   readonly refreshExpiresIn: number | undefined
   /** Keycloak's `not-before-policy`: tokens issued before this epoch second are void. */
   readonly notBeforePolicy: number | undefined
@@ -23,6 +32,10 @@ export interface PicpayTokenExtras {
   readonly merchantDocument: string | undefined
   /** `seller-acquirer-id` */
   readonly sellerAcquirerId: string | undefined
+  /**
+   * `authorization_details` (RFC 9396): what the credential may act on. Empty when the response has
+   * none; entries that are not objects with a string `type` are left out.
+   */
   readonly authorizationDetails: readonly PicpayAuthorizationDetail[]
 }
 
@@ -35,6 +48,7 @@ export class PicpayToken extends ProviderToken implements PicpayTokenExtras {
   readonly sellerAcquirerId: string | undefined
   readonly authorizationDetails: readonly PicpayAuthorizationDetail[]
 
+  /** Built by {@link picpayTokenSource} from a checked token response. */
   constructor(fields: ProviderTokenFields, extras: PicpayTokenExtras) {
     super(fields)
     this.refreshExpiresIn = extras.refreshExpiresIn

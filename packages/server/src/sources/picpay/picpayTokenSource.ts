@@ -10,7 +10,11 @@ import { PicpayToken, picpayTokenExtras } from './picpayToken.ts'
 
 const label = 'PicPay'
 
-/** The errors PicPay's token page documents (400 or 401). */
+/**
+ * The errors PicPay's token page documents (400 or 401).
+ *
+ * @see https://developers-business.picpay.com/payment-link/en/docs/sandbox/api/token
+ */
 export type PicpayTokenErrorCode = 'invalid_client' | 'unauthorized_client' | 'unsupported_grant_type'
 
 const picpayTokenErrorCodes: readonly string[] = ['invalid_client', 'unauthorized_client', 'unsupported_grant_type']
@@ -31,7 +35,25 @@ export type PicpayTokenSource = TokenSource<PicpayToken>
 /**
  * Client-credentials tokens from PicPay's `POST /oauth2/token`, sent as the JSON body PicPay
  * documents: `{grant_type, client_id, client_secret}`. Refusals reject with a
- * `ProviderTokenError` whose `error` is one of {@link PicpayTokenErrorCode}.
+ * `ProviderTokenError` whose `error` is one of {@link PicpayTokenErrorCode}, without retries.
+ * Throws `invalid_config` at once for a client id or secret that is missing or breaks PicPay's
+ * patterns, or for a `baseUrl` that is not https (plain http only to loopback).
+ *
+ * @example
+ * ```ts
+ * const picpay = picpayTokenSource({
+ *   baseUrl: process.env.PICPAY_BASE_URL!,
+ *   clientId: process.env.PICPAY_CLIENT_ID!,
+ *   clientSecret: process.env.PICPAY_CLIENT_SECRET!,
+ * })
+ * const response = await fetch(picpayApiUrl, {
+ *   headers: { authorization: `Bearer ${await picpay.getAccessToken()}` },
+ * })
+ * if (response.status === 401) picpay.invalidate() // the next call asks for a new token
+ * ```
+ *
+ * @see https://developers-business.picpay.com/payment-link/en/docs/sandbox/api/token
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 the client credentials grant
  */
 export function picpayTokenSource(options: PicpayTokenSourceOptions): PicpayTokenSource {
   const clientId = requiredOption(label, 'clientId', options.clientId)
@@ -61,7 +83,10 @@ export function picpayTokenSource(options: PicpayTokenSourceOptions): PicpayToke
   return cachedTokenSource(label, requestToken, deps)
 }
 
-/** Whether `error` is PicPay refusing the credential with one of its documented errors. */
+/**
+ * Whether `error` is PicPay refusing the credential (`token_error`) with one of its documented
+ * errors, narrowing it to a `ProviderTokenError` with a {@link PicpayTokenErrorCode}.
+ */
 export function isPicpayTokenError(error: unknown): error is ProviderTokenError<PicpayTokenErrorCode> {
   return (
     error instanceof ProviderTokenError &&
