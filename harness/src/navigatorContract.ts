@@ -1,0 +1,73 @@
+import { AuthErrorCode } from '@payauth/core'
+import { describe, expect, it } from 'vitest'
+import type { NavigatorFixture } from './adapterFixtures.ts'
+
+const authorizationUrl = 'https://id.example.com/auth/realms/pace/protocol/openid-connect/auth?client_id=app'
+
+/** What a navigator can do besides `assign`: its own sign-in window, and handing links to the app. */
+export interface NavigatorCapabilities {
+  /** It has `authenticate()` (a popup, a native auth session). */
+  readonly authenticates: boolean
+  /** It hands links into the app to the app's listeners (native shells). */
+  readonly handsRedirects: boolean
+}
+
+/** What every `AuthNavigator` does, and what its capabilities promise. */
+export function navigatorContract(
+  name: string,
+  setup: () => NavigatorFixture | Promise<NavigatorFixture>,
+  capabilities: NavigatorCapabilities,
+): void {
+  describe(`${name}: the AuthNavigator contract`, () => {
+    it('shows the authorization page for login()', async () => {
+      const { navigator, browser } = await setup()
+      await navigator.assign(authorizationUrl)
+      expect(browser.opened).toEqual([authorizationUrl])
+    })
+
+    it('has a current URL, and replaces it without failing', async () => {
+      const { navigator } = await setup()
+      expect(() => new URL(navigator.currentUrl())).not.toThrow()
+      expect(() => navigator.replace(navigator.currentUrl())).not.toThrow()
+    })
+
+    it(`${capabilities.authenticates ? 'has' : 'has no'} authenticate()`, async () => {
+      const { navigator } = await setup()
+      expect(typeof navigator.authenticate).toBe(capabilities.authenticates ? 'function' : 'undefined')
+    })
+
+    if (capabilities.authenticates) {
+      it('runs authenticate() to the redirect', async () => {
+        const { navigator, browser, redirectUri } = await setup()
+        const callback = `${redirectUri}?code=c-1&state=s-1&iss=https%3A%2F%2Fid.example.com`
+        const result = navigator.authenticate?.(authorizationUrl, { redirectUri, state: 's-1' })
+        await expect.poll(() => browser.opened).toEqual([authorizationUrl])
+        await browser.redirect(callback)
+        expect(await result).toBe(callback)
+      })
+
+      it('rejects authenticate() with popup_closed when the user closes the browser', async () => {
+        const { navigator, browser, redirectUri } = await setup()
+        const settled = navigator.authenticate?.(authorizationUrl, { redirectUri, state: 's-2' }).then(
+          () => 'resolved',
+          (error: unknown) => error,
+        )
+        await expect.poll(() => browser.opened.length).toBe(1)
+        await browser.close()
+        expect(await settled).toMatchObject({ code: AuthErrorCode.PopupClosed })
+      })
+    }
+
+    if (capabilities.handsRedirects) {
+      it('hands the redirect after login() to the app', async () => {
+        const { navigator, browser, redirectUri, onRedirect } = await setup()
+        const received: string[] = []
+        const stop = onRedirect?.((url) => received.push(url))
+        await navigator.assign(authorizationUrl)
+        await browser.redirect(`${redirectUri}?code=c-3&state=s-3`)
+        await expect.poll(() => received).toEqual([`${redirectUri}?code=c-3&state=s-3`])
+        stop?.()
+      })
+    }
+  })
+}
