@@ -2,7 +2,9 @@ import { AuthErrorCode } from '@payauth/core'
 import { describe, expect, it } from 'vitest'
 import type { NavigatorFixture } from './adapterFixtures.ts'
 
-const authorizationUrl = 'https://id.example.com/auth/realms/pace/protocol/openid-connect/auth?client_id=app'
+/** An authorization request as the core makes it, back to `redirectUri`. */
+const authorizationUrlTo = (redirectUri: string) =>
+  `https://id.example.com/auth/realms/pace/protocol/openid-connect/auth?client_id=app&redirect_uri=${encodeURIComponent(redirectUri)}`
 
 /** What a navigator can do besides `assign`: its own sign-in window, and handing links to the app. */
 export interface NavigatorCapabilities {
@@ -19,10 +21,14 @@ export function navigatorContract(
   capabilities: NavigatorCapabilities,
 ): void {
   describe(`${name}: the AuthNavigator contract`, () => {
-    it('shows the authorization page for login()', async () => {
-      const { navigator, browser } = await setup()
-      await navigator.assign(authorizationUrl)
-      expect(browser.opened).toEqual([authorizationUrl])
+    it('shows the authorization page for login(), and a user who closes it is no error', async () => {
+      const { navigator, browser, redirectUri } = await setup()
+      const authorizationUrl = authorizationUrlTo(redirectUri)
+      // A native auth session resolves when it closes; a page's assign as soon as it navigates.
+      const leaving = navigator.assign(authorizationUrl)
+      await expect.poll(() => browser.opened).toEqual([authorizationUrl])
+      await browser.close()
+      await expect(leaving).resolves.toBeUndefined()
     })
 
     it('has a current URL, and replaces it without failing', async () => {
@@ -39,6 +45,7 @@ export function navigatorContract(
     if (capabilities.authenticates) {
       it('runs authenticate() to the redirect', async () => {
         const { navigator, browser, redirectUri } = await setup()
+        const authorizationUrl = authorizationUrlTo(redirectUri)
         const callback = `${redirectUri}?code=c-1&state=s-1&iss=https%3A%2F%2Fid.example.com`
         const result = navigator.authenticate?.(authorizationUrl, { redirectUri, state: 's-1' })
         await expect.poll(() => browser.opened).toEqual([authorizationUrl])
@@ -48,11 +55,12 @@ export function navigatorContract(
 
       it('rejects authenticate() with popup_closed when the user closes the browser', async () => {
         const { navigator, browser, redirectUri } = await setup()
+        const authorizationUrl = authorizationUrlTo(redirectUri)
         const settled = navigator.authenticate?.(authorizationUrl, { redirectUri, state: 's-2' }).then(
           () => 'resolved',
           (error: unknown) => error,
         )
-        await expect.poll(() => browser.opened.length).toBe(1)
+        await expect.poll(() => browser.opened).toEqual([authorizationUrl])
         await browser.close()
         expect(await settled).toMatchObject({ code: AuthErrorCode.PopupClosed })
       })
@@ -61,10 +69,13 @@ export function navigatorContract(
     if (capabilities.handsRedirects) {
       it('hands the redirect after login() to the app', async () => {
         const { navigator, browser, redirectUri, onRedirect } = await setup()
+        const authorizationUrl = authorizationUrlTo(redirectUri)
         const received: string[] = []
         const stop = onRedirect?.((url) => received.push(url))
-        await navigator.assign(authorizationUrl)
+        const leaving = navigator.assign(authorizationUrl)
+        await expect.poll(() => browser.opened).toEqual([authorizationUrl])
         await browser.redirect(`${redirectUri}?code=c-3&state=s-3`)
+        await leaving
         await expect.poll(() => received).toEqual([`${redirectUri}?code=c-3&state=s-3`])
         stop?.()
       })
