@@ -37,7 +37,9 @@ export function capacitorSecureStore(
       const data = await SecureStorage.get(key, convertDate, sync)
       return (data ?? undefined) as T | undefined
     },
-    set: (key, value) => SecureStorage.set(key, jsonValue(value), convertDate, sync, access),
+    async set(key, value) {
+      await SecureStorage.set(key, jsonValue(value), convertDate, sync, access)
+    },
     async delete(key) {
       await SecureStorage.remove(key, sync)
     },

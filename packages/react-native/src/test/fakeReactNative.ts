@@ -125,7 +125,12 @@ export function fakeReactNative(launchUrl?: string, keychain: FakeKeychain = new
       const scheme = (target: string | null | undefined) => (target ? new URL(target).protocol : undefined)
       if (!session || scheme(session.redirectUrl) !== new URL(url).protocol) return link(url)
       if (device.platform === 'ios') return session.finish({ type: 'success', url })
-      if (device.dismissBeforeLink) session.finish({ type: 'dismiss' })
+      if (device.dismissBeforeLink) {
+        // The app came back to the front first: the polyfill says dismiss, and the link follows.
+        session.finish({ type: 'dismiss' })
+        setTimeout(() => link(url), 0)
+        return
+      }
       link(url)
       session.finish({ type: 'success', url })
     },
