@@ -80,7 +80,7 @@ navigatorContract(
   { authenticates: true, handsRedirects: false },
 )
 
-/** The Web Locks API replaced at its boundary: `request(name, options, callback)`, exclusive, in order. */
+/** The Web Locks API replaced at its boundary: `request(name, options, callback)` as `webLocks` calls it, exclusive, in order. */
 function fakeLockManager(): LockManager {
   const tails = new Map<string, Promise<unknown>>()
   return {
@@ -93,5 +93,5 @@ function fakeLockManager(): LockManager {
       return granted
     },
     query: async () => ({ held: [], pending: [] }),
-  } as LockManager
+  } as unknown as LockManager
 }
