@@ -23,6 +23,7 @@ export interface FakeWindow {
   show(visibility: 'visible' | 'hidden'): void
 }
 
+/** Installs a fake browser page at `url`. */
 export function installFakeWindow(url: string): FakeWindow {
   const windowEvents = new EventTarget()
   const documentEvents = new EventTarget()

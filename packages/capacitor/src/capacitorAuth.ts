@@ -14,6 +14,7 @@ export interface CapacitorEnvironment {
   readonly wakeEvents: WakeEvents
 }
 
+/** Options of `capacitorAuth()`, passed to the navigator and the store it makes. */
 export interface CapacitorAuthOptions {
   readonly navigator?: CapacitorNavigatorOptions
   readonly store?: CapacitorSecureStoreOptions

@@ -5,6 +5,7 @@ import type { NativeNavigator } from './nativeNavigator.ts'
 import { pluginListener } from './pluginListener.ts'
 import { isRedirectTo, isWebUrl, stateOf } from './redirectTarget.ts'
 
+/** Options of `capacitorNavigator()`. */
 export interface CapacitorNavigatorOptions {
   /**
    * The app's current URL, for `login()`'s default `returnTo`. A native app has no address bar:

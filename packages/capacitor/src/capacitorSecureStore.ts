@@ -2,6 +2,7 @@ import type { TokenStore } from '@payauth/core'
 import type { SecureStoragePluginLike } from './capacitorPlugins.ts'
 import { jsonValue } from './jsonValue.ts'
 
+/** Options of `capacitorSecureStore()`. */
 export interface CapacitorSecureStoreOptions {
   /**
    * iOS Keychain accessibility, a `KeychainAccess` value of the plugin. By default

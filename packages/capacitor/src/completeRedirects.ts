@@ -2,6 +2,7 @@ import type { AuthClient, CallbackResult } from '@payauth/core'
 import type { NativeNavigator } from './nativeNavigator.ts'
 import { isRedirectTo } from './redirectTarget.ts'
 
+/** Options of `completeRedirects()`. */
 export interface CompleteRedirectsOptions {
   /** The redirect URI the client signs in with; other links into the app are left to the app. */
   readonly redirectUri: string

@@ -5,6 +5,7 @@ import { secureStoreEntries } from './secureStoreEntries.ts'
 import { secureStoreKeys } from './secureStoreKeys.ts'
 import { serialQueue } from './serialQueue.ts'
 
+/** Options of `expoSecureStore()`. */
 export interface ExpoSecureStoreOptions {
   /** Prefix of every entry, `[A-Za-z0-9-]`; `payauth` by default. */
   readonly namespace?: string

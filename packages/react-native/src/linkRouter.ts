@@ -16,6 +16,7 @@ export interface LinkRouter {
   ready(): Promise<void>
 }
 
+/** A router over one platform listener (`appUrlOpen`, `Linking`'s `url`). */
 export function linkRouter(source: LinkSource): LinkRouter {
   const interceptors = new Set<(url: string) => boolean>()
   const listeners = new Set<(url: string) => void>()

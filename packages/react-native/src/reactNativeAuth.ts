@@ -14,6 +14,7 @@ export interface ReactNativeEnvironment {
   readonly wakeEvents: WakeEvents
 }
 
+/** Options of `reactNativeAuth()`, passed to the navigator and the store it makes. */
 export interface ReactNativeAuthOptions {
   readonly navigator?: ReactNativeNavigatorOptions
   readonly store?: ExpoSecureStoreOptions

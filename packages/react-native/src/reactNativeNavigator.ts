@@ -4,6 +4,7 @@ import type { NativeNavigator } from './nativeNavigator.ts'
 import type { AuthSessionOptionsLike, LinkingLike, WebBrowserLike } from './reactNativeModules.ts'
 import { isRedirectTo, isWebUrl } from './redirectTarget.ts'
 
+/** Options of `reactNativeNavigator()`. */
 export interface ReactNativeNavigatorOptions {
   /**
    * The app's current URL, for `login()`'s default `returnTo` (e.g. from the router's path and

@@ -10,6 +10,7 @@ export interface SecureStoreEntries {
   remove(entry: string): Promise<void>
 }
 
+/** How `secureStoreEntries()` names and sizes its entries. */
 export interface SecureStoreEntriesOptions {
   readonly keys: SecureStoreKeys
   readonly storeOptions: SecureStoreOptionsLike
