@@ -29,6 +29,28 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'capacitor',
+          include: ['packages/capacitor/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'react-native',
+          include: ['packages/react-native/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          // The adapter contracts run against the core's own browser defaults, at their boundary.
+          name: 'adapters',
+          include: ['harness/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'react',

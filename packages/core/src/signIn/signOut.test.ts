@@ -71,4 +71,11 @@ describe('signOut', () => {
     await signOut(t.deps, { idTokenHint: false })
     expect(t.told[0]?.idTokenHint).toBe(false)
   })
+
+  it('lands inside a native app, whose root is a private-use scheme', async () => {
+    const t = await setUp()
+    await signOut({ ...t.deps, appOrigin: 'com.example.wallet:' }, { returnTo: '/signed-out' })
+    expect(t.told[0]?.landing).toBe('com.example.wallet:/signed-out')
+    expect(await t.sessions.read()).toBeUndefined()
+  })
 })

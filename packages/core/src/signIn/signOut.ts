@@ -32,7 +32,8 @@ export async function signOut(deps: SignOutDeps, options: LogoutOptions): Promis
   const ending = deps.engine.current() ?? (await deps.sessions.read().catch(() => undefined))
   await deps.sessions.clear()
   deps.engine.end('logout')
-  const landingUrl = (path: string) => new URL(toAppPath(path, deps.appOrigin), deps.appOrigin).href
+  // `${root}/` as the base: a native app's root (`com.example.app:`) is no base URL by itself.
+  const landingUrl = (path: string) => new URL(toAppPath(path, deps.appOrigin), `${deps.appOrigin}/`).href
   let landing: string | undefined
   let refusedTarget: unknown
   try {

@@ -1,0 +1,51 @@
+import { type AuthLock, memoryLock, type SessionChannel, type TokenStore, type WakeEvents } from '@payauth/core'
+import { type CapacitorNavigatorOptions, capacitorNavigator } from './capacitorNavigator.ts'
+import type { CapacitorPlugins } from './capacitorPlugins.ts'
+import { type CapacitorSecureStoreOptions, capacitorSecureStore } from './capacitorSecureStore.ts'
+import { capacitorWakeEvents } from './capacitorWakeEvents.ts'
+import type { NativeNavigator } from './nativeNavigator.ts'
+
+/** Everything `createAuthClient` takes from the platform, for a Capacitor app. */
+export interface CapacitorEnvironment {
+  readonly navigator: NativeNavigator
+  readonly store: TokenStore
+  readonly lock: AuthLock
+  readonly channel: SessionChannel
+  readonly wakeEvents: WakeEvents
+}
+
+/** Options of `capacitorAuth()`, passed to the navigator and the store it makes. */
+export interface CapacitorAuthOptions {
+  readonly navigator?: CapacitorNavigatorOptions
+  readonly store?: CapacitorSecureStoreOptions
+}
+
+/** One web view shares no session with another: there is nobody to tell. */
+const singleWebView: SessionChannel = { post() {}, subscribe: () => () => {} }
+
+/**
+ * The Capacitor platform for `createAuthClient`: sign-in in the system browser, tokens in the
+ * Keychain / Android KeyStore, session checks when the app comes to the foreground. One web view
+ * runs the app, so the lock is this page's own and there is no cross-tab channel.
+ * @example
+ * import { App } from '@capacitor/app'
+ * import { Browser } from '@capacitor/browser'
+ * import { SecureStorage } from '@aparajita/capacitor-secure-storage'
+ * import { createAuthClient, pace } from '@payauth/core'
+ * import { capacitorAuth, completeRedirects } from '@payauth/capacitor'
+ *
+ * const redirectUri = 'com.example.wallet:/oauth2redirect'
+ * const native = capacitorAuth({ Browser, App, SecureStorage })
+ * const auth = createAuthClient({ provider: pace({ environment: 'production' }), clientId: 'wallet-app', redirectUri, ...native })
+ * completeRedirects(auth, native.navigator, { redirectUri })
+ * await auth.loginWithPopup()
+ */
+export function capacitorAuth(plugins: CapacitorPlugins, options: CapacitorAuthOptions = {}): CapacitorEnvironment {
+  return {
+    navigator: capacitorNavigator(plugins, options.navigator),
+    store: capacitorSecureStore(plugins, options.store),
+    lock: memoryLock(),
+    channel: singleWebView,
+    wakeEvents: capacitorWakeEvents(plugins),
+  }
+}

@@ -1,0 +1,121 @@
+import { AuthError, AuthErrorCode } from '@payauth/core'
+import type { AppPluginLike, BrowserPluginLike } from './capacitorPlugins.ts'
+import { linkRouter } from './linkRouter.ts'
+import type { NativeNavigator } from './nativeNavigator.ts'
+import { pluginListener } from './pluginListener.ts'
+import { isRedirectTo, isWebUrl, stateOf } from './redirectTarget.ts'
+
+/** Options of `capacitorNavigator()`. */
+export interface CapacitorNavigatorOptions {
+  /**
+   * The app's current URL, for `login()`'s default `returnTo`. A native app has no address bar:
+   * without this, sign-ins return to `/` unless `returnTo` is given.
+   */
+  readonly currentUrl?: () => string
+  /**
+   * How long a redirect may still arrive after the browser reported closed: Android reports its
+   * Custom Tab hidden as the app comes back, sometimes before the link itself. 1 s by default.
+   */
+  readonly closedGraceMs?: number
+  /** Passed to `Browser.open` (`toolbarColor`, `presentationStyle`). */
+  readonly browserOptions?: { readonly toolbarColor?: string; readonly presentationStyle?: 'fullscreen' | 'popover' }
+}
+
+/** A native app has no page URL; `about:blank` keeps `returnTo` at the app's root. */
+const noPage = 'about:blank'
+
+/**
+ * Sign-in in the system browser of a Capacitor app (`@capacitor/browser`: SFSafariViewController
+ * on iOS, a Custom Tab on Android), back through the app's link (`@capacitor/app`'s `appUrlOpen`),
+ * for a private-use scheme or a claimed https link (RFC 8252). `authenticate` (behind
+ * `auth.loginWithPopup()`) resolves with the redirect; `assign` (behind `login()` and a logout's
+ * end-session page) opens the browser, and the redirect reaches `completeRedirects()`.
+ * @example
+ * const navigator = capacitorNavigator({ Browser, App })
+ * const auth = createAuthClient({ ...options, navigator })
+ * completeRedirects(auth, navigator, { redirectUri })
+ * @see https://www.rfc-editor.org/rfc/rfc8252
+ */
+export function capacitorNavigator(
+  { Browser, App }: { readonly Browser: BrowserPluginLike; readonly App: AppPluginLike },
+  options: CapacitorNavigatorOptions = {},
+): NativeNavigator {
+  const graceMs = options.closedGraceMs ?? 1_000
+  const links = linkRouter((emit) => {
+    const listener = pluginListener(App.addListener('appUrlOpen', (event) => emit(event.url)))
+    return { ready: listener.ready, stop: listener.remove }
+  })
+  // iOS keeps SFSafariViewController over the app after the redirect: it is taken away here.
+  const closeBrowser = () => void Browser.close().catch(() => {})
+  let closeOnReturn: (() => void) | undefined
+
+  async function open(url: string): Promise<void> {
+    try {
+      await Browser.open({ ...options.browserOptions, url })
+    } catch (error) {
+      throw new AuthError(AuthErrorCode.PopupBlocked, 'The in-app browser could not be opened', { cause: error })
+    }
+  }
+
+  return {
+    currentUrl: options.currentUrl ?? (() => noPage),
+    replace() {},
+    async assign(url) {
+      if (!isWebUrl(url)) {
+        links.deliver(url)
+        return
+      }
+      closeOnReturn?.()
+      const stop = links.intercept(() => {
+        stop()
+        closeBrowser()
+        return false
+      })
+      closeOnReturn = stop
+      await links.ready()
+      await open(url)
+    },
+    async authenticate(signIn, { redirectUri }) {
+      // A native browser needs no click to open: the prepared sign-in can be awaited first.
+      const { url, state } = await signIn
+      let settle: { resolve(url: string): void; reject(error: AuthError): void } | undefined
+      const result = new Promise<string>((resolve, reject) => {
+        settle = { resolve, reject }
+      })
+      let closedTimer: ReturnType<typeof setTimeout> | undefined
+      const stopLinks = links.intercept((link) => {
+        // Another sign-in's redirect (an old tab of the flow) is left to completeRedirects.
+        if (!isRedirectTo(link, redirectUri) || stateOf(link) !== state) return false
+        finish()
+        closeBrowser()
+        settle?.resolve(link)
+        return true
+      })
+      const finished = pluginListener(
+        Browser.addListener('browserFinished', () => {
+          closedTimer ??= setTimeout(() => {
+            finish()
+            settle?.reject(
+              new AuthError(AuthErrorCode.PopupClosed, 'The sign-in browser was closed', { cause: { state } }),
+            )
+          }, graceMs)
+        }),
+      )
+      function finish() {
+        stopLinks()
+        finished.remove()
+        clearTimeout(closedTimer)
+      }
+      try {
+        await Promise.all([links.ready(), finished.ready])
+        await open(url)
+      } catch (error) {
+        finish()
+        throw error
+      }
+      return result
+    },
+    launchUrl: async () => (await App.getLaunchUrl())?.url || undefined,
+    onRedirect: (listener) => links.subscribe(listener),
+  }
+}
