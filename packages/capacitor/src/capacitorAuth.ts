@@ -1,9 +1,9 @@
 import { type AuthLock, memoryLock, type SessionChannel, type TokenStore, type WakeEvents } from '@payauth/core'
+import type { NativeNavigator } from '@payauth/core/native'
 import { type CapacitorNavigatorOptions, capacitorNavigator } from './capacitorNavigator.ts'
 import type { CapacitorPlugins } from './capacitorPlugins.ts'
 import { type CapacitorSecureStoreOptions, capacitorSecureStore } from './capacitorSecureStore.ts'
 import { capacitorWakeEvents } from './capacitorWakeEvents.ts'
-import type { NativeNavigator } from './nativeNavigator.ts'
 
 /** Everything `createAuthClient` takes from the platform, for a Capacitor app. */
 export interface CapacitorEnvironment {

@@ -1,9 +1,8 @@
 import { AuthError, AuthErrorCode } from '@payauth/core'
+import type { NativeNavigator } from '@payauth/core/native'
+import { isRedirectTo, isWebUrl, linkRouter, stateOf } from '@payauth/core/native'
 import type { AppPluginLike, BrowserPluginLike } from './capacitorPlugins.ts'
-import { linkRouter } from './linkRouter.ts'
-import type { NativeNavigator } from './nativeNavigator.ts'
 import { pluginListener } from './pluginListener.ts'
-import { isRedirectTo, isWebUrl, stateOf } from './redirectTarget.ts'
 
 /** Options of `capacitorNavigator()`. */
 export interface CapacitorNavigatorOptions {

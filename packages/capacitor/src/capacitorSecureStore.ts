@@ -1,6 +1,6 @@
 import type { TokenStore } from '@payauth/core'
+import { jsonValue } from '@payauth/core/native'
 import type { SecureStoragePluginLike } from './capacitorPlugins.ts'
-import { jsonValue } from './jsonValue.ts'
 
 /** Options of `capacitorSecureStore()`. */
 export interface CapacitorSecureStoreOptions {

@@ -1,11 +1,11 @@
 import type { CallbackResult } from '@payauth/core'
+import { completeRedirects } from '@payauth/core/native'
 import { testClient } from '@payauth/harness'
 import { sandbox, setUpSandbox } from '@payauth/harness/vitest'
 import { browseAuthorization } from '@payauth/sandbox'
 import { describe, expect, it } from 'vitest'
 import { capacitorAuth } from './capacitorAuth.ts'
 import { capacitorNavigator } from './capacitorNavigator.ts'
-import { completeRedirects } from './completeRedirects.ts'
 import { redirectUri } from './test/capacitorDevice.ts'
 import { fakeCapacitor } from './test/fakeCapacitor.ts'
 

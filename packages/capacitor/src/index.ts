@@ -1,3 +1,5 @@
+export type { NativeNavigator } from '@payauth/core/native'
+export { type CompleteRedirectsOptions, completeRedirects } from '@payauth/core/native'
 export { type CapacitorAuthOptions, type CapacitorEnvironment, capacitorAuth } from './capacitorAuth.ts'
 export { type CapacitorNavigatorOptions, capacitorNavigator } from './capacitorNavigator.ts'
 export type {
@@ -10,5 +12,3 @@ export type {
 } from './capacitorPlugins.ts'
 export { type CapacitorSecureStoreOptions, capacitorSecureStore } from './capacitorSecureStore.ts'
 export { capacitorWakeEvents } from './capacitorWakeEvents.ts'
-export { type CompleteRedirectsOptions, completeRedirects } from './completeRedirects.ts'
-export type { NativeNavigator } from './nativeNavigator.ts'

@@ -1,5 +1,5 @@
 import type { TokenStore } from '@payauth/core'
-import { jsonValue } from './jsonValue.ts'
+import { jsonValue } from '@payauth/core/native'
 import type { SecureStoreLike } from './reactNativeModules.ts'
 import { secureStoreEntries } from './secureStoreEntries.ts'
 import { secureStoreKeys } from './secureStoreKeys.ts'

@@ -1,6 +1,6 @@
-export { type CompleteRedirectsOptions, completeRedirects } from './completeRedirects.ts'
+export type { NativeNavigator } from '@payauth/core/native'
+export { type CompleteRedirectsOptions, completeRedirects } from '@payauth/core/native'
 export { type ExpoSecureStoreOptions, expoSecureStore } from './expoSecureStore.ts'
-export type { NativeNavigator } from './nativeNavigator.ts'
 export { type ReactNativeAuthOptions, type ReactNativeEnvironment, reactNativeAuth } from './reactNativeAuth.ts'
 export type {
   AppStateLike,

@@ -1,6 +1,6 @@
 import { type AuthLock, memoryLock, type SessionChannel, type TokenStore, type WakeEvents } from '@payauth/core'
+import type { NativeNavigator } from '@payauth/core/native'
 import { type ExpoSecureStoreOptions, expoSecureStore } from './expoSecureStore.ts'
-import type { NativeNavigator } from './nativeNavigator.ts'
 import type { ReactNativeModules } from './reactNativeModules.ts'
 import { type ReactNativeNavigatorOptions, reactNativeNavigator } from './reactNativeNavigator.ts'
 import { reactNativeWakeEvents } from './reactNativeWakeEvents.ts'

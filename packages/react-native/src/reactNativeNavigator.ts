@@ -1,8 +1,7 @@
 import { AuthError, AuthErrorCode } from '@payauth/core'
-import { linkRouter } from './linkRouter.ts'
-import type { NativeNavigator } from './nativeNavigator.ts'
+import type { NativeNavigator } from '@payauth/core/native'
+import { isRedirectTo, isWebUrl, linkRouter } from '@payauth/core/native'
 import type { AuthSessionOptionsLike, LinkingLike, WebBrowserLike } from './reactNativeModules.ts'
-import { isRedirectTo, isWebUrl } from './redirectTarget.ts'
 
 /** Options of `reactNativeNavigator()`. */
 export interface ReactNativeNavigatorOptions {

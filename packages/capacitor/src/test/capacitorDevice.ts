@@ -1,6 +1,6 @@
+import { completeRedirects } from '@payauth/core/native'
 import type { AppFixture, FakeBrowser } from '@payauth/harness/contract'
 import { capacitorAuth } from '../capacitorAuth.ts'
-import { completeRedirects } from '../completeRedirects.ts'
 import { type FakeCapacitor, fakeCapacitor } from './fakeCapacitor.ts'
 
 /** The native app's registered redirect: a reverse-domain private-use scheme (RFC 8252 §7.1). */

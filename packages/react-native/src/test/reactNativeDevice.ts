@@ -1,5 +1,5 @@
+import { completeRedirects } from '@payauth/core/native'
 import type { AppFixture, FakeBrowser } from '@payauth/harness/contract'
-import { completeRedirects } from '../completeRedirects.ts'
 import { reactNativeAuth } from '../reactNativeAuth.ts'
 import { type FakeReactNative, fakeReactNative } from './fakeReactNative.ts'
 

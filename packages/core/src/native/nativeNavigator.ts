@@ -1,4 +1,4 @@
-import type { AuthNavigator } from '@payauth/core'
+import type { AuthNavigator } from '../navigation/authNavigator.ts'
 
 /**
  * A navigator of a native shell: the core's `AuthNavigator`, plus the links that open the app,

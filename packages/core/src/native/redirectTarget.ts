@@ -1,11 +1,12 @@
+import { parseUrl } from '../navigation/parseUrl.ts'
 /**
  * Whether `url` lands on `redirectUri`: same scheme, host and path, whatever its query. A
  * private-use scheme may come back as `com.example.app:/cb` or `com.example.app:///cb`; both parse
  * to the same empty host and path.
  */
 export function isRedirectTo(url: string, redirectUri: string): boolean {
-  const link = parse(url)
-  const target = parse(redirectUri)
+  const link = parseUrl(url)
+  const target = parseUrl(redirectUri)
   return (
     !!link &&
     !!target &&
@@ -17,19 +18,11 @@ export function isRedirectTo(url: string, redirectUri: string): boolean {
 
 /** The `state` an authorization response carries in its query, if any. */
 export function stateOf(url: string): string | undefined {
-  return parse(url)?.searchParams.get('state') ?? undefined
+  return parseUrl(url)?.searchParams.get('state') ?? undefined
 }
 
 /** Pages of the web, which open in the browser; anything else is a link into the app itself. */
 export function isWebUrl(url: string): boolean {
-  const protocol = parse(url)?.protocol
+  const protocol = parseUrl(url)?.protocol
   return protocol === 'https:' || protocol === 'http:'
-}
-
-function parse(url: string): URL | undefined {
-  try {
-    return new URL(url)
-  } catch {
-    return undefined
-  }
 }

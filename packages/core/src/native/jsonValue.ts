@@ -1,19 +1,20 @@
-import { AuthError, AuthErrorCode } from '@payauth/core'
-import type { SecureStorageData } from './capacitorPlugins.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
+/** What JSON keeps as it is. */
+export type JsonData = string | number | boolean | Record<string, unknown> | unknown[]
 
 /**
  * `value` if it survives JSON unchanged, else a typed `storage_error`: a secure store keeps text,
  * and what JSON would quietly change (a `CryptoKey` becomes `{}`, a `Date` a string) is refused.
  * An `undefined` property is allowed: it is left out, which reads back the same.
  */
-export function jsonValue(value: unknown): SecureStorageData {
+export function jsonValue(value: unknown): JsonData {
   const problem = value === null ? '$ is null' : jsonProblem(value, '$')
   if (problem !== undefined) {
     throw new AuthError(AuthErrorCode.StorageError, `A secure store keeps JSON only: ${problem}`, {
       cause: { problem },
     })
   }
-  return value as SecureStorageData
+  return value as JsonData
 }
 
 function jsonProblem(value: unknown, path: string): string | undefined {

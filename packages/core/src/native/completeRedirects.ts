@@ -1,4 +1,5 @@
-import type { AuthClient, CallbackResult } from '@payauth/core'
+import type { AuthClient } from '../authClientTypes.ts'
+import type { CallbackResult } from '../signIn/signInTypes.ts'
 import type { NativeNavigator } from './nativeNavigator.ts'
 import { isRedirectTo } from './redirectTarget.ts'
 
