@@ -13,8 +13,10 @@ const backendProxy: Record<string, ProxyOptions> = Object.fromEntries(
   backendPrefixes.map((prefix) => [prefix, { target: backendUrl }]),
 )
 
+// No CORS: Vite would otherwise answer preflights from any localhost origin, on the backend's
+// routes too; the app's origin grants nothing to other origins, as the BFF expects.
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy: backendProxy },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true, proxy: backendProxy },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, cors: false, proxy: backendProxy },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true, cors: false, proxy: backendProxy },
 })
