@@ -25,6 +25,13 @@ interface AccessTokenView {
  */
 export function backendConnection(base: URL, csrfHeader: string, context: ConnectionContext): Connection {
   const route = (name: string) => new URL(`${base.pathname.replace(/\/$/, '')}/${name}`, base)
+  /**
+   * The backend's clock minus this browser's, from its `Date` header: expiry times come on the
+   * backend's clock, and a browser clock ahead by more than the staleness leeway would find every
+   * token stale on arrival and ask again at once, in a loop. The header counts whole seconds:
+   * taking the end of that second errs towards a shorter-lived token, never a longer one.
+   */
+  let backendClockOffset = 0
 
   async function call<T>(name: string, init: RequestInit = {}, query: Record<string, string> = {}): Promise<T> {
     const url = route(name)
@@ -39,6 +46,8 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     } catch (error) {
       throw authError(AuthErrorCode.NetworkError, `The backend at ${url.origin} could not be reached`, error)
     }
+    const backendNow = Date.parse(response.headers.get('date') ?? '')
+    if (!Number.isNaN(backendNow)) backendClockOffset = backendNow + 1000 - context.now()
     const body = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined
     if (response.ok && body) return body as T
     if (response.status >= 500 || typeof body?.error !== 'string') {
@@ -66,7 +75,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       tokenType: view.tokenType,
       // Counted from now: the staleness rule then renews well before the backend's expiry.
       issuedAt: context.now(),
-      expiresAt: view.expiresAt,
+      expiresAt: view.expiresAt - backendClockOffset,
       scope: view.scope,
       user: session.user,
       intent: session.intent,
