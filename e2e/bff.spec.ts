@@ -50,6 +50,41 @@ test('signs in through the backend with the login form; a reload keeps the sessi
   expect(log.reusedRefreshTokens).toBe(0)
 })
 
+test('a browser clock a minute ahead of the backend still renews once per expiry, not in a loop', async ({
+  page,
+  context,
+}) => {
+  // Phones and VMs without time sync drift; the backend's expiry times are on the server's clock.
+  await context.addInitScript(() => {
+    const serverNow = Date.now
+    Date.now = () => serverNow() + 60_000
+  })
+  const tokenRequests: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/bff/access-token') tokenRequests.push(request.url())
+  })
+  await signInThroughBackend(page, context)
+  const first = await pageSession(page)
+  // Two renewals: two expiries of the 5 s token.
+  let renewals = 0
+  let current = first?.accessToken
+  await expect
+    .poll(
+      async () => {
+        const latest = (await pageSession(page))?.accessToken
+        if (latest !== current) {
+          renewals++
+          current = latest
+        }
+        return renewals
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThanOrEqual(2)
+  // The restore, then about one request per expiry (a second when it asks a moment before the backend renews).
+  expect(tokenRequests.length).toBeLessThanOrEqual(1 + 2 * renewals)
+})
+
 test('signing out ends the backend session and revokes its refresh token; a reload stays signed out', async ({
   page,
   context,
