@@ -29,7 +29,8 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
    * The backend's clock minus this browser's, from its `Date` header: expiry times come on the
    * backend's clock, and a browser clock ahead by more than the staleness leeway would find every
    * token stale on arrival and ask again at once, in a loop. The header counts whole seconds:
-   * taking the end of that second errs towards a shorter-lived token, never a longer one.
+   * taking the end of that second errs towards a shorter-lived token; within that second the
+   * clocks agree as far as anyone can tell, and nothing is corrected.
    */
   let backendClockOffset = 0
 
@@ -47,7 +48,10 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       throw authError(AuthErrorCode.NetworkError, `The backend at ${url.origin} could not be reached`, error)
     }
     const backendNow = Date.parse(response.headers.get('date') ?? '')
-    if (!Number.isNaN(backendNow)) backendClockOffset = backendNow + 1000 - context.now()
+    if (!Number.isNaN(backendNow)) {
+      const mostAhead = backendNow + 1000 - context.now()
+      backendClockOffset = mostAhead > 0 && mostAhead <= 1000 ? 0 : mostAhead
+    }
     const body = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined
     if (response.ok && body) return body as T
     if (response.status >= 500 || typeof body?.error !== 'string') {
