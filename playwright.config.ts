@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { defineConfig, devices } from '@playwright/test'
+import { freePort } from './scripts/redis.mjs'
 
 /** Ports of their own, so the e2e servers never collide with a running `pnpm demo`. */
 const sandboxPort = 9410
@@ -27,20 +27,6 @@ const launchOptions = {
   executablePath,
   // The machines' network is closed; background requests only slow every start down.
   args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-}
-
-/** A free loopback port; Redis takes no port 0. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 // Picked once by the runner; its workers load this file again and inherit the choice.

@@ -1,9 +1,8 @@
 // What the BFF benchmark runs against: the real sandbox in-process, a loopback HTTP server in front
 // of whichever BFF a measurement mounts, sign-ins through the sandbox's login, and a real
 // redis-server on a free port when one can be had.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
-import { type AddressInfo, createConnection } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { browseAuthorization, paceBffClientId, paceBffClientSecret, type Sandbox, startSandbox } from '@payauth/sandbox'
 import {
   type Bff,
@@ -16,7 +15,7 @@ import {
   toNodeHandler,
 } from '@payauth/server'
 import { createClient } from 'redis'
-import { ensureRedis } from '../scripts/bootstrap.mjs'
+import { type RedisServer, startRedisServer } from '../scripts/redis.mjs'
 
 export interface BffRig {
   /** The app origin the BFFs live on (`{origin}/bff`), served over loopback HTTP. */
@@ -93,29 +92,22 @@ export function spaHeaders(origin: string, cookie: string): Record<string, strin
   return { cookie, origin, 'x-payauth-csrf': '1' }
 }
 
-/** A real redis-server on a free port, and a store factory on it; undefined (with why) when there is none. */
+/** A real redis-server on a free port, and store factories on it; why not, when there is none. */
 export async function startRedis(): Promise<
   { store(prefix: string): SessionStoreFactory; close(): Promise<void> } | { unavailable: string }
 > {
-  let binary: string
+  let redis: RedisServer
   try {
-    binary = ensureRedis()
+    redis = await startRedisServer()
   } catch (error) {
     return { unavailable: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) }
   }
-  const port = await freePort()
-  const redis = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  })
-  await untilAccepting(port, redis)
-  const client = await createClient({ url: `redis://127.0.0.1:${port}` }).connect()
+  const client = await createClient({ url: redis.url }).connect()
   return {
     store: (keyPrefix) => redisSessionStore({ client, keyPrefix }),
     async close() {
       client.destroy()
-      const exited = new Promise((resolve) => redis.once('exit', resolve))
-      redis.kill('SIGTERM')
-      await exited
+      await redis.stop()
     },
   }
 }
@@ -125,28 +117,4 @@ function listen(server: Server): Promise<string> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
   })
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  const origin = await listen(probe)
-  await new Promise((resolve) => probe.close(resolve))
-  return Number(new URL(origin).port)
-}
-
-async function untilAccepting(port: number, redis: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (redis.exitCode !== null) throw new Error(`redis-server exited with code ${redis.exitCode}`)
-    const accepted = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' })
-      socket.once('connect', () => {
-        socket.end()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (accepted) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`redis-server did not listen on 127.0.0.1:${port}`)
 }
