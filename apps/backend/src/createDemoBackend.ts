@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http'
 import { type NodeHandler, toNodeHandler } from '@payauth/server'
 import { type BackendConfig, instanceHeader } from './backendConfig.ts'
-import { createDemoBffs, type DemoBffs } from './demoBffs.ts'
+import { createDemoBffs } from './demoBffs.ts'
 import { providerCalls } from './providerCalls.ts'
 import { providerRoutes, providerRoutesBasePath } from './providerRoutes.ts'
 import type { SandboxEndpoints } from './sandboxEndpoints.ts'
@@ -10,7 +10,6 @@ import { connectSessionStores } from './sessionStores.ts'
 /** The demo backend, ready to be served by a Node HTTP server. */
 export interface DemoBackend {
   readonly listener: RequestListener
-  readonly bffs: DemoBffs
   /** Which session store the BFFs use. */
   readonly sessionStore: 'cookie' | 'redis'
   close(): Promise<void>
@@ -56,5 +55,5 @@ export async function createDemoBackend(
     serve(0)
   }
 
-  return { listener, bffs, sessionStore: stores.pace ? 'redis' : 'cookie', close: () => stores.close() }
+  return { listener, sessionStore: stores.pace ? 'redis' : 'cookie', close: () => stores.close() }
 }

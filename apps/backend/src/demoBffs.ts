@@ -18,7 +18,7 @@ export interface DemoBffs {
 }
 
 /** What the demo asks PACE for: the same scopes as its public client. */
-export const paceBffScope = [
+const paceBffScope = [
   'openid',
   'profile',
   'email',
