@@ -23,6 +23,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'backend',
+          include: ['apps/backend/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'sandbox',
           include: ['apps/sandbox/src/**/*.test.ts'],
           environment: 'node',

@@ -1,5 +1,7 @@
-// Runs the demo SPA against the local sandbox: installs what is missing, starts the sandbox
-// (unless the demo is pointed at a real provider) and Vite's dev server. Ctrl+C stops both.
+// Runs the demo SPA against the local sandbox: installs what is missing, starts the sandbox and
+// the demo's backend (unless the demo is pointed at a real provider) and Vite's dev server, which
+// proxies the backend's routes onto the SPA's origin. REDIS_URL puts the backend's sessions in
+// Redis instead of encrypted cookies. Ctrl+C stops them all.
 import { spawn } from 'node:child_process'
 import { ensurePnpm, installDependencies } from './bootstrap.mjs'
 
@@ -28,6 +30,18 @@ function stop(code) {
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
 
-if (usesSandbox) start(['--filter', '@payauth/sandbox', 'start'])
+// The backend's confidential clients are the sandbox's: without the sandbox it has nothing to sign in to.
+if (usesSandbox) {
+  start(['--filter', '@payauth/sandbox', 'start'])
+  start(['--filter', '@payauth/demo-backend', 'start'])
+}
 start(['--filter', '@payauth/demo', 'dev'])
-console.log('\ndemo: open http://127.0.0.1:5173 (sandbox users are listed on its home page)\n')
+console.log('\ndemo: open http://127.0.0.1:5173 (sandbox users are listed on its home page)')
+if (usesSandbox) {
+  const sessions = process.env.REDIS_URL
+    ? `Redis at ${process.env.REDIS_URL}`
+    : 'encrypted cookies (set REDIS_URL for Redis)'
+  console.log(`demo: the backend (BFF, PicPay, getpaid, Paysafe) keeps its sessions in ${sessions}\n`)
+} else {
+  console.log('demo: the backend pages need the local sandbox, which is not started with a real provider\n')
+}

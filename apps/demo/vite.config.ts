@@ -1,8 +1,22 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type ProxyOptions } from 'vite'
 
+/**
+ * The demo backend (apps/backend): its routes are served on the SPA's own origin, through this
+ * proxy, so the BFFs' cookies are first-party and `SameSite=Strict` holds. Production puts the
+ * same prefixes on the same reverse proxy.
+ */
+const backendUrl = process.env.PAYAUTH_BACKEND_URL ?? 'http://127.0.0.1:9401'
+const backendPrefixes = ['/bff/', '/pay/bff/', '/providers/']
+// The Host header stays the app's: the BFF builds its URLs from its configured origin anyway.
+const backendProxy: Record<string, ProxyOptions> = Object.fromEntries(
+  backendPrefixes.map((prefix) => [prefix, { target: backendUrl }]),
+)
+
+// No CORS: Vite would otherwise answer preflights from any localhost origin, on the backend's
+// routes too; the app's origin grants nothing to other origins, as the BFF expects.
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, cors: false, proxy: backendProxy },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true, cors: false, proxy: backendProxy },
 })

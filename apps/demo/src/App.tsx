@@ -2,11 +2,16 @@ import { AuthProvider, RequireAuth } from '@payauth/react'
 import { type ReactNode, useState } from 'react'
 import { Link, Route, Routes } from 'react-router'
 import { dpopAuthClient } from './authClient.ts'
+import { backendAuthClient, payBackendAuthClient } from './backendClients.ts'
 import { CallbackPage } from './CallbackPage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
+import { BackendPage } from './pages/BackendPage.tsx'
 import { DpopPage } from './pages/DpopPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
+import { PayBackendPage } from './pages/PayBackendPage.tsx'
 import { PayPage } from './pages/PayPage.tsx'
+import { ProviderPage } from './pages/ProviderPage.tsx'
+import { providerPages } from './pages/providerPages.ts'
 import { SessionPage } from './pages/SessionPage.tsx'
 import { WalletPage } from './pages/WalletPage.tsx'
 import { payClientForPage } from './payClients.ts'
@@ -24,6 +29,12 @@ export function App() {
           <Link to="/session">Session</Link>
           <Link to="/dpop">DPoP</Link>
           <Link to="/pay">Pay by bank</Link>
+          <Link to="/backend">Backend (BFF)</Link>
+          {providerPages.map((provider) => (
+            <Link key={provider.page} to={provider.page}>
+              {provider.name}
+            </Link>
+          ))}
         </nav>
       </header>
       <main>
@@ -35,6 +46,22 @@ export function App() {
           <Route path="/wallet" element={<SignedInOnly page={<WalletPage />} />} />
           <Route path="/dpop/*" element={<DpopSection />} />
           <Route path="/pay/*" element={<PaySection />} />
+          <Route path="/backend" element={<ThroughBackend page={<BackendPage />} />} />
+          {providerPages.map((provider) => (
+            <Route
+              key={provider.page}
+              path={provider.page}
+              element={<ThroughBackend page={<ProviderPage provider={provider} />} />}
+            />
+          ))}
+          <Route
+            path="/pay-backend"
+            element={
+              <AuthProvider client={payBackendAuthClient}>
+                <PayBackendPage />
+              </AuthProvider>
+            }
+          />
         </Routes>
       </main>
     </>
@@ -70,4 +97,9 @@ function PaySection() {
       </Routes>
     </AuthProvider>
   )
+}
+
+/** Pages signed in through the app's backend-for-frontend share its client and session. */
+function ThroughBackend({ page }: { readonly page: ReactNode }) {
+  return <AuthProvider client={backendAuthClient}>{page}</AuthProvider>
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { describeAuthError } from '../describeAuthError.ts'
 import { DemoUsers } from './DemoUsers.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
+import { providerPages } from './providerPages.ts'
 
 export function HomePage() {
   const { snapshot, login, logout, error } = useAuth()
@@ -51,6 +52,26 @@ export function HomePage() {
             </div>
           </div>
         )}
+      </section>
+      <section className="card" aria-labelledby="through-backend">
+        <h2 id="through-backend">Through the app's backend</h2>
+        <p>
+          Providers that demand a client secret are reached through the demo's backend, which keeps the secrets and the
+          refresh tokens; the browser holds an <code>HttpOnly</code> cookie.
+        </p>
+        <ul>
+          <li>
+            <Link to="/backend">Sign in through the backend (BFF)</Link>: PACE with a confidential client
+          </li>
+          {providerPages.map((provider) => (
+            <li key={provider.page}>
+              <Link to={provider.page}>{provider.name}</Link>: {provider.what}, fetched by the backend
+            </li>
+          ))}
+          <li>
+            <Link to="/pay-backend">Pay by bank through the backend</Link>: intents created by the merchant's backend
+          </li>
+        </ul>
       </section>
       <DemoUsers />
     </>

@@ -1,7 +1,7 @@
 import { useAuth, useAuthClient } from '@payauth/react'
 import { useState } from 'react'
-import { provider } from '../config.ts'
 import { describeAuthError } from '../describeAuthError.ts'
+import { userinfoEndpoint } from '../userinfoEndpoint.ts'
 import { ExpiresIn } from './ExpiresIn.tsx'
 
 const callsPerRound = 10
@@ -62,14 +62,4 @@ export function SessionPage() {
       )}
     </section>
   )
-}
-
-let userinfo: Promise<string> | undefined
-
-/** The realm's userinfo endpoint, from its discovery document. */
-function userinfoEndpoint(): Promise<string> {
-  userinfo ??= fetch(`${provider.issuer}/.well-known/openid-configuration`)
-    .then((response) => response.json() as Promise<{ userinfo_endpoint: string }>)
-    .then((metadata) => metadata.userinfo_endpoint)
-  return userinfo
 }

@@ -26,7 +26,8 @@ export function paceBffClients({ appOrigins, jwtClientJwks }: PaceBffClientsOpti
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     redirect_uris: appOrigins.map((origin) => `${origin}${paceBffCallbackPath}`),
-    post_logout_redirect_uris: appOrigins.flatMap((origin) => [origin, `${origin}/`]),
+    // `/backend`: the demo's page that signs in through its BFF comes back to itself after logout.
+    post_logout_redirect_uris: appOrigins.flatMap((origin) => [origin, `${origin}/`, `${origin}/backend`]),
   } satisfies Partial<ClientMetadata>
   const withSecret: ClientMetadata = {
     ...common,

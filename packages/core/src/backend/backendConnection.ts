@@ -25,6 +25,14 @@ interface AccessTokenView {
  */
 export function backendConnection(base: URL, csrfHeader: string, context: ConnectionContext): Connection {
   const route = (name: string) => new URL(`${base.pathname.replace(/\/$/, '')}/${name}`, base)
+  /**
+   * The backend's clock minus this browser's, from its `Date` header: expiry times come on the
+   * backend's clock, and a browser clock ahead by more than the staleness leeway would find every
+   * token stale on arrival and ask again at once, in a loop. The header counts whole seconds:
+   * taking the end of that second errs towards a shorter-lived token; within that second the
+   * clocks agree as far as anyone can tell, and nothing is corrected.
+   */
+  let backendClockOffset = 0
 
   async function call<T>(name: string, init: RequestInit = {}, query: Record<string, string> = {}): Promise<T> {
     const url = route(name)
@@ -38,6 +46,11 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       })
     } catch (error) {
       throw authError(AuthErrorCode.NetworkError, `The backend at ${url.origin} could not be reached`, error)
+    }
+    const backendNow = Date.parse(response.headers.get('date') ?? '')
+    if (!Number.isNaN(backendNow)) {
+      const mostAhead = backendNow + 1000 - context.now()
+      backendClockOffset = mostAhead > 0 && mostAhead <= 1000 ? 0 : mostAhead
     }
     const body = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined
     if (response.ok && body) return body as T
@@ -69,7 +82,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       tokenType: view.tokenType,
       // Counted from now: the staleness rule then renews well before the backend's expiry.
       issuedAt: context.now(),
-      expiresAt: view.expiresAt,
+      expiresAt: view.expiresAt - backendClockOffset,
       scope: view.scope,
       user: session.user,
       intent: session.intent,

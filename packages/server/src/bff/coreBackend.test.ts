@@ -45,10 +45,17 @@ function browserTabs(count: number) {
       channel: shared.channels.channel(),
       now: clock.now,
       wakeEvents: () => () => {},
-      // The cookie jar stands in for `credentials: 'include'`.
-      fetch: (input, init) => {
+      // The cookie jar stands in for `credentials: 'include'`; the answer's Date is on the BFF's
+      // clock, which the tests move (a real server's Date and token times share one clock).
+      fetch: async (input, init) => {
         const url = new URL(String(input))
-        return browser.call(url.pathname + url.search, { method: init?.method ?? 'GET', headers: init?.headers })
+        const answer = await browser.call(url.pathname + url.search, {
+          method: init?.method ?? 'GET',
+          headers: init?.headers,
+        })
+        const headers = new Headers(answer.headers)
+        headers.set('date', new Date(clock.now()).toUTCString())
+        return new Response(answer.body, { status: answer.status, headers })
       },
     })
     return { client, navigator }

@@ -1,0 +1,78 @@
+import { useAuth, useAuthFetch } from '@payauth/react'
+import { useState } from 'react'
+import { describeAuthError } from '../describeAuthError.ts'
+import { userinfoEndpoint } from '../userinfoEndpoint.ts'
+import { BackendError } from './BackendError.tsx'
+import { ExpiresIn } from './ExpiresIn.tsx'
+
+interface ApiCall {
+  readonly number: number
+  readonly text: string
+}
+
+/**
+ * Sign-in through the app's backend-for-frontend: the backend holds PACE's client secret and the
+ * refresh token, this page a short-lived access token it asks the backend for (with the session
+ * cookie, which scripts cannot read).
+ */
+export function BackendPage() {
+  const { snapshot, login, logout, error } = useAuth()
+  const authFetch = useAuthFetch()
+  const [call, setCall] = useState<ApiCall>()
+
+  async function callApi() {
+    const response = await authFetch(await userinfoEndpoint())
+    const text = response.ok
+      ? `the API says you are ${((await response.json()) as { name?: string }).name}`
+      : `the API answered ${response.status}`
+    setCall((previous) => ({ number: (previous?.number ?? 0) + 1, text }))
+  }
+
+  return (
+    <section className="card">
+      <h1>Sign in through the backend (BFF)</h1>
+      <p>
+        The app's own backend signs you in to PACE with a confidential client: it keeps the client secret and the
+        refresh token. This browser keeps an <code>HttpOnly</code> session cookie and short-lived access tokens, which
+        the backend renews.
+      </p>
+      <BackendError />
+      {error && (
+        <p className="error" role="alert">
+          {describeAuthError(error)}
+        </p>
+      )}
+      {snapshot.status === 'loading' && <p>Asking the backend for your session…</p>}
+      {(snapshot.status === 'signedOut' || snapshot.status === 'error') && (
+        <button type="button" onClick={() => login({ returnTo: '/backend' }).catch(() => {})}>
+          Sign in through the backend
+        </button>
+      )}
+      {snapshot.status === 'signedIn' && (
+        <div data-testid="bff-session">
+          <p>
+            Signed in as{' '}
+            <strong data-testid="bff-user-name">{snapshot.session.user?.name ?? snapshot.session.user?.sub}</strong>.
+          </p>
+          <p>
+            Access token <code data-testid="bff-token">{snapshot.session.accessToken.slice(0, 10)}…</code> expires{' '}
+            <ExpiresIn at={snapshot.session.expiresAt} />; the backend renews it.
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => void callApi().catch(() => {})}>
+              Call the API with auth.fetch
+            </button>
+            <button type="button" className="secondary" onClick={() => logout().catch(() => {})}>
+              Sign out
+            </button>
+          </div>
+          {call && (
+            <p data-testid="bff-api-result" role="status">
+              Call {call.number}: {call.text}.
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
