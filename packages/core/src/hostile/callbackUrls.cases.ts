@@ -88,6 +88,27 @@ export const callbackCases: readonly HostileCase<CallbackInput>[] = [
     expect: kept(Code.StateExpired),
   },
   // iss: mix-up defence (RFC 9207)
+  {
+    name: 'no iss from a server that promises it',
+    input: { url: edited({ iss: null }) },
+    expect: kept(Code.IssuerMismatch),
+  },
+  { name: 'an empty iss', input: { url: edited({ iss: '' }) }, expect: kept(Code.IssuerMismatch) },
+  {
+    name: 'the iss of another server',
+    input: { url: edited({ iss: 'https://attacker.example/auth/realms/pace' }) },
+    expect: kept(Code.IssuerMismatch),
+  },
+  {
+    name: 'the iss with a trailing slash',
+    input: { url: edited({ iss: `${issuer}/` }) },
+    expect: kept(Code.IssuerMismatch),
+  },
+  {
+    name: 'the iss in upper case',
+    input: { url: edited({ iss: issuer.replace('id.example.com', 'ID.EXAMPLE.COM') }) },
+    expect: kept(Code.IssuerMismatch),
+  },
   { name: 'the iss twice', input: { url: edited({ iss: [issuer, issuer] }) }, expect: kept(Code.InvalidResponse) },
   {
     name: 'the iss twice, another server’s first',
