@@ -164,6 +164,11 @@ export const callbackCases: readonly HostileCase<CallbackInput>[] = [
     expect: kept('ok'),
   },
   {
+    name: 'an access token in the query and nothing else',
+    input: { url: () => `https://app.example/callback?access_token=${leakedAccessToken}&token_type=bearer` },
+    expect: kept(Code.NotACallback),
+  },
+  {
     name: 'an id_token parameter (hybrid flow)',
     input: { url: edited({ id_token: 'x.y.z' }) },
     expect: kept(Code.InvalidResponse),
@@ -188,6 +193,11 @@ export const callbackCases: readonly HostileCase<CallbackInput>[] = [
     name: 'a URL without any response',
     input: { url: () => 'https://app.example/callback?tab=1' },
     expect: kept(Code.NotACallback),
+  },
+  {
+    name: 'no URL at all, the code in what was passed',
+    input: { url: (live) => `::${live.code}` },
+    expect: kept(Code.InvalidResponse),
   },
   // the oauth20 bank's legacy implicit flow: tokens in the fragment
   { name: 'the honest implicit callback', input: { url: honest, implicit: true }, expect: kept('ok') },
