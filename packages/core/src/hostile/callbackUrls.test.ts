@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AuthError } from '../errors.ts'
 import { legacyImplicit } from '../implicit/legacyImplicit.ts'
+import { callbackState, withoutCallbackParams } from '../signIn/callbackUrl.ts'
 import { callbackCases, type LiveSignIn } from './callbackUrls.cases.ts'
 import { expectOutcome, leaks, propertyBudget, rows } from './hostileCase.ts'
 import { returnToCases } from './returnTos.cases.ts'
@@ -81,11 +82,36 @@ const responseParam = fc.constantFrom(
   'tab',
 )
 /** Parameters as a hostile or broken redirect might carry them: OAuth names, repeats, any values. */
-const _params = fc.array(fc.tuple(responseParam, fc.oneof(fc.string(), fc.constant(''), fc.webSegment())), {
+const params = fc.array(fc.tuple(responseParam, fc.oneof(fc.string(), fc.constant(''), fc.webSegment())), {
   maxLength: 8,
 })
 
 describe('properties of the callback URL readers', () => {
+  it(
+    'callbackState and withoutCallbackParams take any URL, and leave no token in what they keep',
+    propertyBudget,
+    () => {
+      fc.assert(
+        fc.property(params, params, fc.webPath(), (query, fragment, path) => {
+          const token = `AT-${crypto.randomUUID()}`
+          const url = new URL(`${appOrigin}${path}`)
+          for (const [name, value] of query)
+            url.searchParams.append(name, tokenParams.includes(name as never) ? token : value)
+          const hash = new URLSearchParams(
+            fragment.map(([name, value]) => [name, tokenParams.includes(name as never) ? token : value]),
+          )
+          url.hash = hash.toString()
+          const state = callbackState(url)
+          expect(state === undefined || typeof state === 'string').toBe(true)
+          const clean = withoutCallbackParams(url)
+          expect(clean.origin + clean.pathname).toBe(url.origin + url.pathname)
+          expect(clean.href).not.toContain(token)
+        }),
+        { numRuns: 1_000 },
+      )
+    },
+  )
+
   it(
     'the implicit fragment reader gives a bounded bearer session or a typed error without the token',
     propertyBudget,
