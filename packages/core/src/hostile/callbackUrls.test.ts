@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AuthError } from '../errors.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
 import { legacyImplicit } from '../implicit/legacyImplicit.ts'
+import { toAppPath } from '../navigation/returnTo.ts'
 import { callbackState, withoutCallbackParams } from '../signIn/callbackUrl.ts'
 import { callbackCases, type LiveSignIn } from './callbackUrls.cases.ts'
 import { expectOutcome, leaks, propertyBudget, rows } from './hostileCase.ts'
@@ -111,6 +112,39 @@ describe('properties of the callback URL readers', () => {
       )
     },
   )
+
+  it('toAppPath gives a path on the app or a typed refusal that holds no token', propertyBudget, () => {
+    const hostilePrefix = fc.constantFrom(
+      '',
+      '/',
+      '//',
+      '/\\',
+      '\\',
+      'https:',
+      'http:',
+      'javascript:',
+      ' ',
+      '\t',
+      '%2F',
+      '/.//',
+    )
+    fc.assert(
+      fc.property(hostilePrefix, fc.oneof(fc.string(), fc.webUrl(), fc.webPath()), (prefix, rest) => {
+        const token = `AT-${crypto.randomUUID()}`
+        const returnTo = `${prefix}${rest}?access_token=${token}#id_token=${token}`
+        try {
+          const path = toAppPath(returnTo, appOrigin)
+          expect(path.startsWith('/') && !path.startsWith('//')).toBe(true)
+          expect(new URL(path, appOrigin).origin).toBe(appOrigin)
+        } catch (error) {
+          expect(error).toBeInstanceOf(AuthError)
+          expect((error as AuthError).code).toBe(AuthErrorCode.InvalidReturnTo)
+          expect(leaks(error, [token])).toEqual([])
+        }
+      }),
+      { numRuns: 1_000 },
+    )
+  })
 
   it(
     'the implicit fragment reader gives a bounded bearer session or a typed error without the token',

@@ -1,5 +1,6 @@
 import { AuthErrorCode as Code } from '../errors.ts'
 import { ended, type HostileCase, kept } from './hostileCase.ts'
+import { secret } from './scriptedServer.ts'
 
 /** Where the app is asked to send the user after signing in (`login`) or out (`logout`). */
 export interface ReturnToInput {
@@ -50,6 +51,7 @@ export const returnToCases: readonly HostileCase<ReturnToInput>[] = [
   offApp('/.//evil.example'),
   offApp('/x/..//evil.example'),
   offApp('https://app.example//evil.example/x'),
+  offApp(`https://evil.example/landing?access_token=${secret('AT')}#refresh_token=${secret('RT')}`),
   {
     name: 'logout to a page on the app',
     input: { via: 'logout', returnTo: '/goodbye' },

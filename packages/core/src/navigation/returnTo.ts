@@ -9,8 +9,10 @@ export function toAppPath(returnTo: string, appOrigin: string): string {
   const url = parseUrl(returnTo, appOrigin)
   // A path starting with `//` would read as another host once used as a URL again.
   if (!url || url.origin !== appOrigin || url.pathname.startsWith('//')) {
-    throw new AuthError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${appOrigin}: ${returnTo}`, {
-      cause: { returnTo, appOrigin },
+    // Without its query and fragment: a page's URL may carry a token there.
+    const target = returnTo.split(/[?#]/)[0]
+    throw new AuthError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${appOrigin}: ${target}`, {
+      cause: { returnTo: target, appOrigin },
     })
   }
   return `${url.pathname}${url.search}${url.hash}`
