@@ -154,6 +154,11 @@ export const callbackCases: readonly HostileCase<CallbackInput>[] = [
   { name: 'an empty error beside the honest code', input: { url: edited({ error: '' }) }, expect: kept('ok') },
   // codes and tokens where they do not belong
   {
+    name: 'the code flow’s response in the fragment',
+    input: { url: edited({}, 'fragment') },
+    expect: kept(Code.InvalidResponse),
+  },
+  {
     name: 'an access token in the fragment of a code-flow callback',
     input: { url: (live) => `${live.callback}#access_token=${leakedAccessToken}&state=${live.state}` },
     expect: kept(Code.InvalidResponse),
