@@ -179,6 +179,11 @@ export const callbackCases: readonly HostileCase<CallbackInput>[] = [
     expect: kept(Code.InvalidResponse),
   },
   {
+    name: 'a JARM response parameter',
+    input: { url: edited({ response: 'x.y.z' }) },
+    expect: kept(Code.InvalidResponse),
+  },
+  {
     name: 'the code twice',
     input: { url: edited((live) => ({ code: [live.code, live.code] })) },
     expect: kept(Code.InvalidResponse),
