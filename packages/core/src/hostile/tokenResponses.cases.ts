@@ -61,6 +61,7 @@ export const tokenResponseCases: readonly HostileCase<TokenResponseInput>[] = [
   row('a numeric token_type', tokens({ token_type: 7 })),
   row('an empty token_type', tokens({ token_type: '' })),
   row('token_type "N_A"', tokens({ token_type: 'N_A' })),
+  row('a DPoP-bound token for a client that sent no proof', tokens({ token_type: 'DPoP' })),
   // expires_in
   row('a negative expires_in', tokens({ expires_in: -1 })),
   row('expires_in "NaN"', tokens({ expires_in: 'NaN' })),

@@ -106,11 +106,12 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
   }
 
   const tokenSet = (result: oauth.TokenEndpointResponse, requestedScope: readonly string[]): TokenSet => {
-    // A DPoP client asked for bound tokens: a Bearer one would silently lose the binding.
-    if (options.dpop && result.token_type !== 'dpop') {
+    // A DPoP client asked for bound tokens: a Bearer one would silently lose the binding. A client
+    // without a DPoP key sent no proof, so a DPoP-bound answer is bound to a key it does not hold.
+    if ((options.dpop !== undefined) !== (result.token_type === 'dpop')) {
       throw authError(
         AuthErrorCode.InvalidResponse,
-        `The server answered a DPoP client with a ${result.token_type} token`,
+        `The server answered a ${options.dpop ? 'DPoP' : 'Bearer'} client with a ${result.token_type} token`,
         {
           tokenType: result.token_type,
         },
