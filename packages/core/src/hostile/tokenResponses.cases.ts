@@ -106,6 +106,12 @@ export const tokenResponseCases: readonly HostileCase<TokenResponseInput>[] = [
     () => Response.json({ error: 'slow_down' }, { status: 429, headers: { 'retry-after': '30' } }),
     kept(Code.TokenError),
   ),
+  row(
+    'a JSON 503 temporarily_unavailable with Retry-After',
+    () => Response.json({ error: 'temporarily_unavailable' }, { status: 503, headers: { 'retry-after': '600' } }),
+    kept(Code.ServerError),
+  ),
+  row('invalid_grant from a failing server (500)', oauthError('invalid_grant', 500), kept(Code.ServerError)),
   row('the network fails', () => Promise.reject(new TypeError('Failed to fetch')), kept(Code.NetworkError)),
   // OAuth errors: only invalid_grant ends the session
   row('invalid_grant', oauthError('invalid_grant'), ended(Code.TokenError)),

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AuthError } from '../errors.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
 import { protocolClient } from '../oauth/protocolClient.ts'
 import { retryAfterSeconds } from '../oauth/serverError.ts'
 import { expectOutcome, leaks, propertyBudget, rows } from './hostileCase.ts'
@@ -28,6 +28,16 @@ describe('hostile token responses, through a signed-in client', () => {
     current.advance(61)
     current.server.tokenReply = input.reply
     expectOutcome(await current.outcome(current, () => current.auth.getAccessToken()), expected, secrets)
+  })
+
+  it('keeps the Retry-After of a JSON 503, so the kept session waits as long as asked', async () => {
+    const current = await signedInWorld()
+    world = current
+    current.advance(61)
+    current.server.tokenReply = () =>
+      Response.json({ error: 'temporarily_unavailable' }, { status: 503, headers: { 'retry-after': '600' } })
+    const error = await current.auth.getAccessToken().catch((reason: unknown) => reason)
+    expect(error).toMatchObject({ code: AuthErrorCode.ServerError, retryAfter: 600 })
   })
 })
 
