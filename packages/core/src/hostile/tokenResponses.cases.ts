@@ -116,12 +116,23 @@ export const tokenResponseCases: readonly HostileCase<TokenResponseInput>[] = [
   // OAuth errors: only invalid_grant ends the session
   row('invalid_grant', oauthError('invalid_grant'), ended(Code.TokenError)),
   row(
+    'invalid_grant whose description repeats the refresh token',
+    (form) =>
+      oauthError('invalid_grant', 400, { error_description: `Invalid refresh token: ${form.get('refresh_token')}` })(),
+    ended(Code.TokenError),
+  ),
+  row(
     'invalid_grant with an error_uri',
     oauthError('invalid_grant', 400, { error_uri: 'https://id.example.com/errors/1' }),
     ended(Code.TokenError),
   ),
   row('invalid_grant with status 401', oauthError('invalid_grant', 401), ended(Code.TokenError)),
   row('invalid_request', oauthError('invalid_request'), kept(Code.TokenError)),
+  row(
+    'invalid_request whose description repeats the refresh token',
+    (form) => oauthError('invalid_request', 400, { error_description: `bad ${form.get('refresh_token')}` })(),
+    kept(Code.TokenError),
+  ),
   row('invalid_client (401)', oauthError('invalid_client', 401), kept(Code.TokenError)),
   // oauth4webapi reports the challenge and never reads the body: typed, kept, but not as the OAuth error it is.
   row('invalid_client with a Basic challenge', () =>
@@ -142,6 +153,11 @@ export const tokenResponseCases: readonly HostileCase<TokenResponseInput>[] = [
   // the token endpoint answering the code of a new sign-in: the session signed in before stays
   ...[
     row('sign-in: invalid_grant for the code', oauthError('invalid_grant'), kept(Code.TokenError)),
+    row(
+      'sign-in: invalid_grant whose description repeats the code',
+      (form) => oauthError('invalid_grant', 400, { error_description: `Code ${form.get('code')} was already used` })(),
+      kept(Code.TokenError),
+    ),
     row('sign-in: an HTML 500 page', page(500), kept(Code.ServerError)),
     row('sign-in: token_type "mac"', tokens({ token_type: 'mac' })),
     row('sign-in: the network fails', () => Promise.reject(new TypeError('Failed to fetch')), kept(Code.NetworkError)),

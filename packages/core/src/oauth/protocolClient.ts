@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
 import type { LoginTransaction } from '../session/loginTransaction.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -126,6 +126,12 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
     return call('The token response is not valid', {
       request: (as, http) => oauth.genericTokenEndpointRequest(as, client, oauth.None(), grantType, params, http),
       process: (as, response) => oauth.processGenericTokenEndpointResponse(as, client, response),
+    }).catch((error: unknown) => {
+      // The tokens it presented (refresh, subject, actor), not what it merely named.
+      throw withoutSecrets(
+        error,
+        Object.entries(params).flatMap(([name, value]) => (name.endsWith('token') ? [value] : [])),
+      )
     })
   }
 
@@ -155,6 +161,8 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
             // oauth4webapi then requires `auth_time` and checks it is recent enough.
             ...(Number.isInteger(transaction.maxAge) ? { maxAge: transaction.maxAge as number } : {}),
           }),
+      }).catch((error: unknown) => {
+        throw withoutSecrets(error, [...callbackParams.getAll('code'), transaction.codeVerifier])
       })
       return tokenSet(result, transaction.scope)
     },
@@ -188,4 +196,28 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
       }
     },
   }
+}
+
+/**
+ * An OAuth error with `sent` (the refresh token, the code...) blotted out of its fields: some
+ * servers repeat what they were sent (Spring's "Invalid refresh token: …"), and an error is shown,
+ * logged and reported where a token must never be.
+ */
+function withoutSecrets(error: unknown, sent: readonly (string | undefined)[]): unknown {
+  const secrets = sent.filter((value): value is string => typeof value === 'string' && value !== '')
+  if (!(error instanceof OAuthResponseError)) return error
+  const blot = (text: string | undefined) =>
+    secrets.reduce((result, secret) => result?.replaceAll(secret, '[redacted]'), text)
+  const fields = [error.error, error.errorDescription, error.errorUri]
+  if (!fields.some((field) => secrets.some((secret) => field?.includes(secret)))) return error
+  return new OAuthResponseError(
+    error.code,
+    {
+      error: blot(error.error) as string,
+      errorDescription: blot(error.errorDescription),
+      errorUri: blot(error.errorUri),
+      status: error.status,
+    },
+    { cause: error.cause, retryAfter: error.retryAfter },
+  )
 }
