@@ -73,6 +73,7 @@ export const idTokenCases: readonly HostileCase<IdTokenInput>[] = [
   signIn('nbf an hour ahead', withClaims({ nbf: seconds() + 3600 })),
   signIn('no sub', withClaims({ sub: undefined })),
   signIn('a numeric sub', withClaims({ sub: 42 })),
+  signIn('an empty sub', withClaims({ sub: '' })),
   signIn('alg none', withClaims({}, { alg: 'none' })),
   signIn('alg HS256 (a key the client could be tricked into)', withClaims({}, { alg: 'HS256' })),
   signIn('no alg', withClaims({}, { alg: undefined })),

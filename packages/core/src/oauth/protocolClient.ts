@@ -118,6 +118,11 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
       )
     }
     const tokens = toTokenSet(result, { requestedScope, scopeSeparator: options.scopeSeparator, now: options.now() })
+    // OpenID Connect Core §2: `sub` is never empty. oauth4webapi checks only that it is a string,
+    // and a session without a subject would be refused when read back from the store.
+    if (tokens.user?.sub === '') {
+      throw authError(AuthErrorCode.IdTokenInvalid, 'The ID token names no subject', { claim: 'sub' })
+    }
     const details = options.grantedDetails?.(result)
     return details ? { ...tokens, authorizationDetails: details } : tokens
   }
