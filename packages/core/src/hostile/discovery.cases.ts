@@ -67,6 +67,11 @@ export const discoveryCases: readonly HostileCase<DiscoveryInput>[] = [
   changed('a relative token endpoint', { token_endpoint: '/protocol/openid-connect/token' }),
   changed('a token endpoint that is no URL', { token_endpoint: 'not a url' }),
   changed('a javascript: token endpoint', { token_endpoint: 'javascript:alert(1)' }, kept(Code.InsecureUrl)),
+  changed(
+    'an https issuer’s token endpoint on loopback http',
+    { token_endpoint: 'http://127.0.0.1:9999/token' },
+    kept(Code.InsecureUrl),
+  ),
   insecure('token_endpoint'),
   insecure('authorization_endpoint'),
   insecure('revocation_endpoint'),

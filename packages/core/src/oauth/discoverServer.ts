@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode } from '../errors.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
 import { parseUrl } from '../navigation/parseUrl.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { HttpOptions } from './httpOptions.ts'
@@ -43,7 +43,12 @@ export async function discoverServer(issuer: URL, http: HttpOptions): Promise<Au
         `Discovery of ${issuer.href} failed`,
       )
     }
-    requireSecureUrl(value, name)
+    // As secure as the issuer: an https issuer's document may not point at plain http, loopback or not.
+    if (requireSecureUrl(value, name).protocol !== issuer.protocol && issuer.protocol === 'https:') {
+      throw new AuthError(AuthErrorCode.InsecureUrl, `${name} must use https, as the issuer does: ${value}`, {
+        cause: { [name]: value },
+      })
+    }
   }
   return server
 }
