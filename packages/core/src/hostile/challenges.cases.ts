@@ -108,7 +108,9 @@ export const challengeCases: readonly HostileCase<ChallengeInput>[] = [
   ),
   answer('expiry before creation', sca(`auth-param1="${encoded({ expirationTime: '2026-11-23T09:00:00Z' })}"`)),
   answer('a creationTime that is no date', sca(`auth-param1="${encoded({ creationTime: 'yesterday' })}"`)),
+  answer('auth-param1 twice: garbage, then valid', sca(`auth-param1="%%%" auth-param1="${encoded()}"`)),
   answer('auth-param1 twice: valid, then garbage', sca(`auth-param1="${encoded()}" auth-param1="%%%"`)),
+  answer('realm twice', () => `SCA realm="Authentication" realm="Other" auth-param1="${encoded()}"`),
   answer('SCA followed by 1 MB of garbage', sca(`auth-param1="${'A'.repeat(1_000_000)}"`)),
   unopted(
     answer('SCA to a client without the sca option', sca(`auth-param1="${encoded()}"`), kept(Code.ScaUnavailable)),
