@@ -112,6 +112,10 @@ export const challengeCases: readonly HostileCase<ChallengeInput>[] = [
   answer('auth-param1 twice: valid, then garbage', sca(`auth-param1="${encoded()}" auth-param1="%%%"`)),
   answer('realm twice', () => `SCA realm="Authentication" realm="Other" auth-param1="${encoded()}"`),
   answer('SCA followed by 1 MB of garbage', sca(`auth-param1="${'A'.repeat(1_000_000)}"`)),
+  answer(
+    'a malformed SCA beside a Bearer challenge that repeats the token',
+    (token) => `Bearer error="invalid_token", error_description="${token} expired", SCA auth-param1="%%%"`,
+  ),
   unopted(
     answer('SCA to a client without the sca option', sca(`auth-param1="${encoded()}"`), kept(Code.ScaUnavailable)),
   ),

@@ -2,10 +2,12 @@ import fc from 'fast-check'
 import * as oauth from 'oauth4webapi'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { StepUpRequirement } from '../challenge.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
+import { parseScaChallenge } from '../sca/parseScaChallenge.ts'
 import { paysafeSca } from '../sca/paysafeSca.ts'
 import { stepUp } from '../stepUp/stepUp.ts'
 import { challengeCases } from './challenges.cases.ts'
-import { expectOutcome, propertyBudget, rows } from './hostileCase.ts'
+import { expectOutcome, leaks, propertyBudget, rows } from './hostileCase.ts'
 import { apiOrigin, secrets } from './scriptedServer.ts'
 import { signedInWorld, type World } from './signedInWorld.ts'
 
@@ -76,6 +78,27 @@ function challengeHeader(token: string) {
 }
 
 describe('properties of the challenge readers', () => {
+  it(
+    'parseScaChallenge gives details, nothing, or a typed error without the token, for any header',
+    propertyBudget,
+    () => {
+      fc.assert(
+        fc.property(fc.uuid(), fc.uuid().chain(challengeHeader), (_seed, header) => {
+          const token = header.match(/token (\S+) refused/)?.[1] ?? ''
+          try {
+            const parsed = parseScaChallenge(header)
+            if (parsed) expect(parsed.expiresAt).toBeGreaterThan(parsed.createdAt)
+          } catch (error) {
+            expect(error).toBeInstanceOf(AuthError)
+            expect((error as AuthError).code).toBe(AuthErrorCode.InvalidScaChallenge)
+            expect(leaks(error, [token])).toEqual([])
+          }
+        }),
+        { numRuns: 2_000 },
+      )
+    },
+  )
+
   it(
     'step-up detection gives a well-formed requirement or nothing, for any status and header',
     propertyBudget,

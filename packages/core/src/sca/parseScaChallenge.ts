@@ -150,6 +150,7 @@ function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0
 }
 
+/** Not the header itself: its other challenges may repeat the token the request carried. */
 function invalid(message: string, header: string, cause?: unknown): AuthError {
-  return authError(AuthErrorCode.InvalidScaChallenge, message, cause ?? { header })
+  return authError(AuthErrorCode.InvalidScaChallenge, message, cause ?? { headerLength: header.length })
 }
