@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import type { StepUpRequirement } from '../challenge.ts'
 import { AuthErrorCode, authError } from '../errors.ts'
 import type { HttpOptions } from '../oauth/httpOptions.ts'
 import { isLoopbackHttp } from '../oauth/secureUrl.ts'
@@ -103,8 +104,16 @@ export async function authorizedFetch(
     }
     const { stepUp } = deps
     const requirement = stepUp?.detect(refused)
-    if (stepUp && requirement) throw stepUp.require(requirement)
+    if (stepUp && requirement) throw stepUp.require(withoutToken(requirement, accessToken))
     return response
   }
   throw authError(AuthErrorCode.InvalidResponse, `${url.origin}${url.pathname} kept challenging`, { rounds: maxRounds })
+}
+
+/** The requirement without `token`: a resource may repeat the token it refused in its description. */
+function withoutToken(requirement: StepUpRequirement, token: string): StepUpRequirement {
+  const { description } = requirement
+  return description?.includes(token)
+    ? { ...requirement, description: description.replaceAll(token, '[redacted]') }
+    : requirement
 }

@@ -142,6 +142,11 @@ export const challengeCases: readonly HostileCase<ChallengeInput>[] = [
     'insufficient_scope for scopes the app never asked for',
     'error="insufficient_scope", scope="admin payments:all"',
   ),
+  answer(
+    'a step-up whose description repeats the token',
+    (token) => `Bearer ${needsAcr}, error_description="token ${token} is too weak"`,
+    kept(Code.StepUpRequired),
+  ),
   stepUpAnswer(
     'error twice: step-up, then invalid_token',
     'error="insufficient_user_authentication", error="invalid_token"',
