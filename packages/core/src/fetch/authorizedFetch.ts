@@ -28,6 +28,8 @@ const maxRounds = 6
 
 /** `SCA` as an auth-scheme of a `WWW-Authenticate` header, however malformed the rest. */
 const scaScheme = /(?:^|[\s,])sca(?:[\s,]|$)/i
+/** Quoted values, where `SCA` is a word of a description rather than a scheme. */
+const quotedValues = /"(?:[^"\\]|\\.)*"/g
 
 /**
  * `fetch` with the session's token (Bearer, or DPoP with `ath`), answering the server's
@@ -84,7 +86,7 @@ export async function authorizedFetch(
 
     const { response, challenges } = refused
     const header = response.status === 401 ? response.headers.get('www-authenticate') : null
-    if (header && scaScheme.test(header)) {
+    if (header && scaScheme.test(header.replace(quotedValues, '""'))) {
       if (!deps.sca) {
         throw authError(AuthErrorCode.ScaUnavailable, 'This API asks for SCA; pass sca: paysafeSca({ verifier })', {
           url: url.origin + url.pathname,

@@ -180,4 +180,11 @@ export const challengeCases: readonly HostileCase<ChallengeInput>[] = [
     () => 'Bearer error="invalid_token", error_description="needs SCA soon"',
     kept('ok'),
   ),
+  unopted(
+    answer(
+      'a description mentioning SCA, to a client without sca',
+      () => 'Bearer error="invalid_token", error_description="needs SCA soon"',
+      kept('ok'),
+    ),
+  ),
 ]
