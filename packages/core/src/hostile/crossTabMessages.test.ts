@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { broadcastSessionChannel } from '../session/sessionChannel.ts'
+import { broadcastSessionChannel, type SessionMessage } from '../session/sessionChannel.ts'
 import { crossTabCases } from './crossTabMessages.cases.ts'
-import { expectOutcome, rows } from './hostileCase.ts'
+import { expectOutcome, propertyBudget, rows } from './hostileCase.ts'
 import { secrets } from './scriptedServer.ts'
 import { signedInWorld, type World } from './signedInWorld.ts'
 
@@ -55,4 +56,34 @@ describe('hostile cross-tab messages, to a tab whose session another tab ended',
     const shown = snapshot.status === 'loading' ? undefined : snapshot.error
     expectOutcome({ thrown: undefined, shown, sessionKept: snapshot.status === 'signedIn' }, expected, secrets)
   })
+})
+
+describe('property of the cross-tab message check', () => {
+  it(
+    'only { type: "sessionChanged" } reaches a listener; anything else is dropped without a throw',
+    propertyBudget,
+    () => {
+      vi.stubGlobal('BroadcastChannel', HeldChannel)
+      const channel = broadcastSessionChannel('payauth:property')
+      const heard: SessionMessage[] = []
+      channel.subscribe((message) => heard.push(message))
+      const [held] = HeldChannel.opened
+      const message = fc.oneof(
+        fc.anything({ withNullPrototype: true, withDate: true, withMap: true, withSet: true, withBoxedValues: true }),
+        fc.record({ type: fc.oneof(fc.constant('sessionChanged'), fc.anything()) }, { requiredKeys: [] }),
+        fc.dictionary(fc.constantFrom('type', '__proto__', 'constructor', 'reason'), fc.constant('sessionChanged')),
+      )
+      fc.assert(
+        fc.property(message, (sent) => {
+          heard.length = 0
+          if (!held?.deliver(sent)) return
+          const clone = structuredClone(sent) as { type?: unknown }
+          const exact =
+            typeof clone === 'object' && clone !== null && !Array.isArray(clone) && Object.keys(clone).join() === 'type'
+          expect(heard).toEqual(exact && clone.type === 'sessionChanged' ? [{ type: 'sessionChanged' }] : [])
+        }),
+        { numRuns: 3_000 },
+      )
+    },
+  )
 })
