@@ -59,8 +59,9 @@ function summary(error: Error & { readonly code?: string | undefined }) {
 
 const idTokenCodes = new Set<string>([oauth.JWT_TIMESTAMP_CHECK, oauth.JWT_CLAIM_COMPARISON, oauth.KEY_SELECTION])
 
+/** Case-sensitive: oauth4webapi writes `JWT` and `ID Token` so, and a JARM message's `validateJwtAuthResponse` is no ID token's. */
 function isIdTokenFailure(error: oauth.OperationProcessingError | oauth.UnsupportedOperationError): boolean {
-  return (error.code !== undefined && idTokenCodes.has(error.code)) || /id_token|ID Token|JWT/i.test(error.message)
+  return (error.code !== undefined && idTokenCodes.has(error.code)) || /id_token|ID Token|JWT/.test(error.message)
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import type { StepUpRequirement } from '../challenge.ts'
 import { AuthErrorCode, authError } from '../errors.ts'
 import type { HttpOptions } from '../oauth/httpOptions.ts'
 import { isLoopbackHttp } from '../oauth/secureUrl.ts'
@@ -27,6 +28,8 @@ const maxRounds = 6
 
 /** `SCA` as an auth-scheme of a `WWW-Authenticate` header, however malformed the rest. */
 const scaScheme = /(?:^|[\s,])sca(?:[\s,]|$)/i
+/** Quoted values, where `SCA` is a word of a description rather than a scheme. */
+const quotedValues = /"(?:[^"\\]|\\.)*"/g
 
 /**
  * `fetch` with the session's token (Bearer, or DPoP with `ath`), answering the server's
@@ -83,7 +86,7 @@ export async function authorizedFetch(
 
     const { response, challenges } = refused
     const header = response.status === 401 ? response.headers.get('www-authenticate') : null
-    if (header && scaScheme.test(header)) {
+    if (header && scaScheme.test(header.replace(quotedValues, '""'))) {
       if (!deps.sca) {
         throw authError(AuthErrorCode.ScaUnavailable, 'This API asks for SCA; pass sca: paysafeSca({ verifier })', {
           url: url.origin + url.pathname,
@@ -103,8 +106,16 @@ export async function authorizedFetch(
     }
     const { stepUp } = deps
     const requirement = stepUp?.detect(refused)
-    if (stepUp && requirement) throw stepUp.require(requirement)
+    if (stepUp && requirement) throw stepUp.require(withoutToken(requirement, accessToken))
     return response
   }
   throw authError(AuthErrorCode.InvalidResponse, `${url.origin}${url.pathname} kept challenging`, { rounds: maxRounds })
+}
+
+/** The requirement without `token`: a resource may repeat the token it refused in its description. */
+function withoutToken(requirement: StepUpRequirement, token: string): StepUpRequirement {
+  const { description } = requirement
+  return description?.includes(token)
+    ? { ...requirement, description: description.replaceAll(token, '[redacted]') }
+    : requirement
 }

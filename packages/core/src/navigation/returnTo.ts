@@ -11,8 +11,10 @@ export function toAppPath(returnTo: string, root: string): string {
   const url = parseUrl(returnTo, `${root}/`)
   // A path starting with `//` would read as another host once used as a URL again.
   if (!url || appRoot(url) !== root || url.pathname.startsWith('//')) {
-    throw authError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${root}: ${returnTo}`, {
-      returnTo,
+    // Without its query and fragment: a page's URL may carry a token there.
+    const target = returnTo.split(/[?#]/)[0]
+    throw authError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${root}: ${target}`, {
+      returnTo: target,
       appOrigin: root,
     })
   }

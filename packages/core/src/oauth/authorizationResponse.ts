@@ -24,7 +24,8 @@ export function validateAuthorizationResponse(
         iss === null
           ? `The authorization response has no "iss" though ${server.issuer} promises one`
           : `The authorization response comes from ${iss}, not ${server.issuer}`,
-        { cause: error },
+        // Not the library's error: it holds the response's parameters, the authorization code among them.
+        { cause: { iss, expected: server.issuer } },
       )
     }
     throw toAuthError(error, AuthErrorCode.InvalidResponse, 'The authorization response is not valid')

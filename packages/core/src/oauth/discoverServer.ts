@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode } from '../errors.ts'
+import { AuthError, AuthErrorCode } from '../errors.ts'
+import { parseUrl } from '../navigation/parseUrl.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { HttpOptions } from './httpOptions.ts'
 import { requireSecureUrl } from './secureUrl.ts'
@@ -32,7 +33,22 @@ export async function discoverServer(issuer: URL, http: HttpOptions): Promise<Au
   // Every endpoint a token may be sent to is held to the issuer's rule, one by one: a loopback
   // issuer's document must not send the refresh token to plain http on another host.
   for (const [name, value] of Object.entries(server)) {
-    if (name.endsWith('_endpoint') || name === 'jwks_uri') requireSecureUrl(String(value), name)
+    // null: an endpoint the server does not offer, where nothing can be sent.
+    if ((!name.endsWith('_endpoint') && name !== 'jwks_uri') || value === null) continue
+    // A broken document, not a broken configuration of this client.
+    if (typeof value !== 'string' || !parseUrl(value)) {
+      throw toAuthError(
+        new Error(`${name} is not an absolute URL`),
+        AuthErrorCode.DiscoveryFailed,
+        `Discovery of ${issuer.href} failed`,
+      )
+    }
+    // As secure as the issuer: an https issuer's document may not point at plain http, loopback or not.
+    if (requireSecureUrl(value, name).protocol !== issuer.protocol && issuer.protocol === 'https:') {
+      throw new AuthError(AuthErrorCode.InsecureUrl, `${name} must use https, as the issuer does: ${value}`, {
+        cause: { [name]: value },
+      })
+    }
   }
   return server
 }

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
 import type { LoginTransaction } from '../session/loginTransaction.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -109,17 +109,23 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
   }
 
   const tokenSet = (result: oauth.TokenEndpointResponse, requestedScope: readonly string[]): TokenSet => {
-    // A DPoP client asked for bound tokens: a Bearer one would silently lose the binding.
-    if (options.dpop && result.token_type !== 'dpop') {
+    // A DPoP client asked for bound tokens: a Bearer one would silently lose the binding. A client
+    // without a DPoP key sent no proof, so a DPoP-bound answer is bound to a key it does not hold.
+    if ((options.dpop !== undefined) !== (result.token_type === 'dpop')) {
       throw authError(
         AuthErrorCode.InvalidResponse,
-        `The server answered a DPoP client with a ${result.token_type} token`,
+        `The server answered a ${options.dpop ? 'DPoP' : 'Bearer'} client with a ${result.token_type} token`,
         {
           tokenType: result.token_type,
         },
       )
     }
     const tokens = toTokenSet(result, { requestedScope, scopeSeparator: options.scopeSeparator, now: options.now() })
+    // OpenID Connect Core §2: `sub` is never empty. oauth4webapi checks only that it is a string,
+    // and a session without a subject would be refused when read back from the store.
+    if (tokens.user?.sub === '') {
+      throw authError(AuthErrorCode.IdTokenInvalid, 'The ID token names no subject', { claim: 'sub' })
+    }
     const details = options.grantedDetails?.(result)
     return details ? { ...tokens, authorizationDetails: details } : tokens
   }
@@ -128,6 +134,12 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
     return call('The token response is not valid', {
       request: (as, http) => oauth.genericTokenEndpointRequest(as, client, oauth.None(), grantType, params, http),
       process: (as, response) => oauth.processGenericTokenEndpointResponse(as, client, response),
+    }).catch((error: unknown) => {
+      // The tokens it presented (refresh, subject, actor), not what it merely named.
+      throw withoutSecrets(
+        error,
+        Object.entries(params).flatMap(([name, value]) => (name.endsWith('token') ? [value] : [])),
+      )
     })
   }
 
@@ -157,6 +169,8 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
             // oauth4webapi then requires `auth_time` and checks it is recent enough.
             ...(Number.isInteger(transaction.maxAge) ? { maxAge: transaction.maxAge as number } : {}),
           }),
+      }).catch((error: unknown) => {
+        throw withoutSecrets(error, [...callbackParams.getAll('code'), transaction.codeVerifier])
       })
       return tokenSet(result, transaction.scope)
     },
@@ -190,4 +204,28 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
       }
     },
   }
+}
+
+/**
+ * An OAuth error with `sent` (the refresh token, the code...) blotted out of its fields: some
+ * servers repeat what they were sent (Spring's "Invalid refresh token: …"), and an error is shown,
+ * logged and reported where a token must never be.
+ */
+function withoutSecrets(error: unknown, sent: readonly (string | undefined)[]): unknown {
+  const secrets = sent.filter((value): value is string => typeof value === 'string' && value !== '')
+  if (!(error instanceof OAuthResponseError)) return error
+  const blot = (text: string | undefined) =>
+    secrets.reduce((result, secret) => result?.replaceAll(secret, '[redacted]'), text)
+  const fields = [error.error, error.errorDescription, error.errorUri]
+  if (!fields.some((field) => secrets.some((secret) => field?.includes(secret)))) return error
+  return new OAuthResponseError(
+    error.code,
+    {
+      error: blot(error.error) as string,
+      errorDescription: blot(error.errorDescription),
+      errorUri: blot(error.errorUri),
+      status: error.status,
+    },
+    { cause: error.cause, retryAfter: error.retryAfter },
+  )
 }

@@ -11,7 +11,9 @@ const retryLater = new Set([408, 429, 500, 502, 503, 504])
 export function throwIfServerError(response: Response): void {
   if (response.status < 500 && !retryLater.has(response.status)) return
   const type = response.headers.get('content-type') ?? ''
-  if (type.includes('json')) return
+  // A 4xx JSON body is an OAuth error to read; a 5xx one never is (RFC 6749 §5.2 errors are 400s
+  // and 401s), so it is an outage, whose Retry-After must not be lost.
+  if (type.includes('json') && response.status < 500) return
   throw new AuthError(AuthErrorCode.ServerError, `The server answered ${response.status}`, {
     cause: { status: response.status, url: response.url },
     retryAfter: retryAfterSeconds(response),

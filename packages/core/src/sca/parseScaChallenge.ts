@@ -12,6 +12,8 @@ import { isScaId, scaAuthenticationModes, scaChannels, scaMethods } from './scaV
 export function parseScaChallenge(header: string): ScaDetails | undefined {
   const challenge = parseChallenges(header).find((candidate) => candidate.scheme === 'sca')
   if (!challenge) return undefined
+  // RFC 9110 §11.2: a parameter occurs once per challenge; with two, which one counts is anyone's guess.
+  if (challenge.repeated) throw invalid('A parameter of the SCA challenge occurs twice', header)
   const encoded = challenge.params.get('auth-param1') ?? [...challenge.params].find(([name]) => name !== 'realm')?.[1]
   if (encoded === undefined) throw invalid('The SCA challenge carries no details', header)
   return toScaDetails(decodeJson(encoded, header), challenge.params.get('realm'), header)
@@ -20,6 +22,7 @@ export function parseScaChallenge(header: string): ScaDetails | undefined {
 interface Challenge {
   readonly scheme: string
   readonly params: Map<string, string>
+  repeated: boolean
 }
 
 const tokenChar = /[A-Za-z0-9!#$%&'*+\-.^_`|~]/
@@ -50,11 +53,13 @@ function parseChallenges(header: string): Challenge[] {
     if (header[at] === '=' && current) {
       at++
       while (at < header.length && /\s/.test(header[at] ?? '')) at++
-      current.params.set(token.toLowerCase(), header[at] === '"' ? readQuoted() : readWhile(valueChar))
+      const name = token.toLowerCase()
+      if (current.params.has(name)) current.repeated = true
+      current.params.set(name, header[at] === '"' ? readQuoted() : readWhile(valueChar))
       continue
     }
     at = afterToken
-    current = { scheme: token.toLowerCase(), params: new Map() }
+    current = { scheme: token.toLowerCase(), params: new Map(), repeated: false }
     challenges.push(current)
   }
   return challenges
@@ -145,6 +150,7 @@ function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0
 }
 
+/** Not the header itself: its other challenges may repeat the token the request carried. */
 function invalid(message: string, header: string, cause?: unknown): AuthError {
-  return authError(AuthErrorCode.InvalidScaChallenge, message, cause ?? { header })
+  return authError(AuthErrorCode.InvalidScaChallenge, message, cause ?? { headerLength: header.length })
 }

@@ -38,6 +38,13 @@ export function broadcastSessionChannel(name: string): SessionChannel {
   }
 }
 
+/** Exactly what payauth posts: anything else on the channel is another script's, or hostile. */
 function isSessionMessage(value: unknown): value is SessionMessage {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'sessionChanged'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    (value as { type?: unknown }).type === 'sessionChanged'
+  )
 }

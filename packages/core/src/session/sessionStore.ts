@@ -75,7 +75,11 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
       changed()
     },
     saveLogin: (transaction) => store.set(names.loginKey(transaction.state), transaction),
-    peekLogin: (state) => checked(names.loginKey(state), isLoginTransaction).catch(() => undefined),
+    // A look only: a malformed record is left for claimLogin to drop and report.
+    async peekLogin(state) {
+      const transaction = await store.get<unknown>(names.loginKey(state)).catch(() => undefined)
+      return isLoginTransaction(transaction) ? transaction : undefined
+    },
     async claimLogin(state, now) {
       const key = names.loginKey(state)
       const transaction = state ? await checked(key, isLoginTransaction) : undefined

@@ -39,10 +39,13 @@ export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: 
       now: deps.now(),
     })
   } else {
-    if (fragment?.has('access_token') || transaction.codeVerifier === undefined) {
-      throw authError(AuthErrorCode.InvalidResponse, 'A token arrived in the fragment of a code-flow sign-in', {
-        url: url.origin + url.pathname,
-      })
+    // Only the query is read for a code: a response in the fragment (a token, or a server that
+    // ignored the response mode) is refused as such, not mistaken for a missing `iss`.
+    if (fragment || transaction.codeVerifier === undefined) {
+      const problem = fragment
+        ? 'The code-flow response arrived in the URL fragment'
+        : 'The sign-in has no code verifier'
+      throw authError(AuthErrorCode.InvalidResponse, problem, { url: url.origin + url.pathname })
     }
     const params = validateAuthorizationResponse(server, protocol.clientId, url, transaction.state)
     tokens = await protocol.redeemCode(params, transaction)
