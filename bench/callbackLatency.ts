@@ -2,10 +2,14 @@
 // authorization server's redirects) until the library says signed in. It covers loading and
 // running the page's bundle, discovery, checking the response, the code exchange and storing
 // the session. Each sample is a new browser context (no session, no discovery cache), and the
-// libraries take turns (A/B/C/A/B/C...) so a slow spell of a loaded machine hits all alike.
+// libraries take turns (A/B/C, B/C/A, C/A/B, ...) so neither a slow spell of a loaded machine nor
+// the teardown of the previous sample's context favours one of them.
 import type { Browser } from '@playwright/test'
 import { openApp, signedInAtSandbox, signInFrom } from './browser/signInTab.ts'
 import { type PageName, pageOrigin } from './ports.ts'
+import { sleep } from './stats.ts'
+
+const settleMs = 100
 
 export interface LatencySamples {
   /** Callback page fetch → signed in, in ms. */
@@ -24,7 +28,11 @@ export async function measureCallbackLatency(
 ): Promise<Map<PageName, LatencySamples>> {
   const samples = new Map(pages.map((page) => [page, { callbackMs: [] as number[] }]))
   for (let round = 0; round < options.warmUpRounds + options.rounds; round++) {
-    for (const page of pages) {
+    // Each round starts with the next page, so every page takes every position equally often.
+    const order = pages.map((_, index) => pages[(index + round) % pages.length] as PageName)
+    for (const page of order) {
+      // The previous context's teardown keeps the browser busy for a moment.
+      await sleep(settleMs)
       const context = await signedInAtSandbox(await browser.newContext(), options.sandboxOrigin)
       try {
         const tab = await context.newPage()
