@@ -58,6 +58,7 @@ check('typecheck', ['typecheck'])
 check('lint', ['lint'])
 check('size budgets', ['size'])
 check('packages (publint, attw)', ['check:packages'])
+check('API reference (TypeDoc, 0 warnings)', ['docs:api'])
 
 console.log('\n=== unit + React (vitest)')
 const vitestRun = pnpmRun([

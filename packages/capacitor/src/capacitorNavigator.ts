@@ -16,8 +16,13 @@ export interface CapacitorNavigatorOptions {
    * Custom Tab hidden as the app comes back, sometimes before the link itself. 1 s by default.
    */
   readonly closedGraceMs?: number
-  /** Passed to `Browser.open` (`toolbarColor`, `presentationStyle`). */
-  readonly browserOptions?: { readonly toolbarColor?: string; readonly presentationStyle?: 'fullscreen' | 'popover' }
+  /** Passed to `Browser.open` (`toolbarColor`, `presentationStyle`); the plugin's defaults otherwise. */
+  readonly browserOptions?: {
+    /** The browser's toolbar colour, as `#RRGGBB`. */
+    readonly toolbarColor?: string
+    /** iOS: how the browser is presented, `fullscreen` or `popover`. */
+    readonly presentationStyle?: 'fullscreen' | 'popover'
+  }
 }
 
 /** A native app has no page URL; `about:blank` keeps `returnTo` at the app's root. */

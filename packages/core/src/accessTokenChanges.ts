@@ -9,7 +9,16 @@ export function accessTokenOf(snapshot: AuthSnapshot): string | undefined {
 /**
  * Calls `listener` whenever the access token changes (sign-in, refresh here or in another tab,
  * sign-out), with the new token or `undefined`. For code outside React, such as an axios
- * interceptor that keeps a default header. Returns the unsubscribe function.
+ * instance that keeps a default header. It is not called for the current token, only for the
+ * next change. Returns the unsubscribe function.
+ * @example
+ * ```ts
+ * const api = axios.create({ baseURL: 'https://api.pace.cloud' })
+ * const stop = onAccessTokenChange(auth, (token) => {
+ *   if (token) api.defaults.headers.common.Authorization = `Bearer ${token}`
+ *   else delete api.defaults.headers.common.Authorization
+ * })
+ * ```
  */
 export function onAccessTokenChange(
   client: AuthClient,

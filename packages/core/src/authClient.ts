@@ -18,14 +18,22 @@ export type { AuthClient }
 /**
  * Creates the app's sign-in client: one per app and provider, created outside React. It restores
  * the session on `start()`, keeps it fresh across tabs, and hands out tokens. The client wires
- * modules that each own one concern; see docs/architecture.md.
+ * modules that each own one concern; see docs/architecture.md. Options that cannot work throw at
+ * once: `invalid_config`, or `insecure_url` for a plain-http URL off loopback.
  * @example
+ * ```ts
+ * import { createAuthClient, pace } from '@payauth/core'
+ *
  * const auth = createAuthClient({
  *   provider: pace({ environment: 'production' }),
  *   clientId: 'my-spa',
  *   redirectUri: new URL('/callback', location.origin).href,
  *   scope: ['openid', 'payment:payment-methods:read:authenticated'],
  * })
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749 OAuth 2.0, as a public client
+ * @see https://www.rfc-editor.org/rfc/rfc7636 PKCE (S256) on every code-flow sign-in
+ * @see https://www.rfc-editor.org/rfc/rfc9700 OAuth 2.0 Security Best Current Practice
  */
 export function createAuthClient<KnownScope extends string, const Scope extends string = KnownScope>(
   options: AuthClientOptions<KnownScope, Scope>,

@@ -22,12 +22,15 @@ export interface AuthClient {
   getSnapshot(): AuthSnapshot
   /**
    * Restores the stored session, refreshing it if it has gone stale, and starts following other
-   * tabs. Idempotent: every call returns the first call's promise.
+   * tabs. Idempotent: every call returns the first call's promise (after a failure, the next call
+   * tries again). `<AuthProvider>`, `ready()` and `getAccessToken()` call it.
    */
   start(): Promise<void>
   /**
    * Sends the user to the authorization server (code + PKCE). While one sign-in is being prepared,
    * further calls return its promise, so a double effect does not start two.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc7636
    */
   login(options?: LoginOptions): Promise<void>
   /**
@@ -56,12 +59,20 @@ export interface AuthClient {
   getAccessToken(): Promise<string>
   /**
    * Signs out in every tab, revokes the refresh token (RFC 7009) and ends the server's session.
-   * The local sign-out happens even when the server cannot be reached.
+   * The local sign-out happens even when the server cannot be reached (the snapshot's `error` then
+   * says so), and even when `returnTo` is off the app's origin, which then rejects with
+   * `invalid_return_to`.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc7009
+   * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
    */
   logout(options?: LogoutOptions): Promise<void>
   /**
    * Trades the session's access token (or another) for one meant for another audience
-   * (RFC 8693). The session keeps its own tokens. Needs the `tokenExchange` option.
+   * (RFC 8693). The session keeps its own tokens. Needs the `tokenExchange` option and a provider
+   * the browser talks to itself: otherwise, and through `backend()`, `invalid_config`.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc8693
    */
   exchangeToken(options?: TokenExchangeOptions): Promise<ExchangedToken>
   /**
@@ -69,18 +80,35 @@ export interface AuthClient {
    * refreshes once and retries; with the `sca` option, an SCA challenge waits while the user
    * verifies (see `verifyChallenge`), then the call is sent again with `SCA-Authorization`; with
    * the `stepUp` option, an RFC 9470 challenge rejects with `step_up_required` and the snapshot
-   * offers `stepUp()`.
+   * offers `stepUp()`. Relative URLs resolve against the current page; an origin other than the
+   * app's and `resourceOrigins` is refused with `untrusted_origin` before anything is sent. Any
+   * other answer, an error status included, resolves as it came.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc6750
+   * @see https://www.rfc-editor.org/rfc/rfc9449#section-7
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
-  /** Verifies the pending SCA challenge with what the user entered. */
+  /**
+   * Verifies the pending SCA challenge with what the user entered, and resolves whatever the
+   * verdict: the held call goes on once verified, or rejects when verification fails for good; a
+   * wrong entry sets the challenge's `error` (`sca_rejected`). It rejects when the verifier fails
+   * (the challenge shows the same error), and with `invalid_config` without the `sca` option or a
+   * pending challenge.
+   */
   verifyChallenge(attempt: ScaAttempt): Promise<void>
-  /** Sends (or sends again) a one-time code for the pending SCA challenge. */
+  /**
+   * Sends (or sends again) a one-time code for the pending SCA challenge; `sca_resend_refused` when
+   * the verifier cannot send codes or refuses, and before `resendAvailableAt`.
+   */
   resendChallenge(channel: ScaChannel): Promise<void>
   /** Gives up the pending SCA challenge (its call rejects with `sca_cancelled`) or step-up. */
   cancelChallenge(): void
   /**
    * Signs in again as the pending step-up asks (`acr_values`, `max_age`, scope), returning to the
-   * current page by default.
+   * current page by default. The callback then refuses a sign-in without one of the asked `acr`
+   * values (`step_up_not_met`). `invalid_config` without the `stepUp` option.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc9470
    */
   stepUp(options?: Pick<LoginOptions, 'returnTo'>): Promise<void>
   /** Takes the shown error out of the snapshot, once the app has shown it (the session stays as it is). */
@@ -109,8 +137,13 @@ export type AuthClientOptions<KnownScope extends string = string, Scope extends 
       }
     | {
         /** `backend()` from `@payauth/core/backend`: sign-in through the app's backend-for-frontend. */
-        readonly provider: OAuthProvider<KnownScope> & { readonly backend: true }
+        readonly provider: OAuthProvider<KnownScope> & {
+          /** Always `true`: marks a provider that signs in through a backend. */
+          readonly backend: true
+        }
+        /** Not given: the backend holds the client registration. */
         readonly clientId?: undefined
+        /** Not given: the backend's own callback route completes sign-ins. */
         readonly redirectUri?: undefined
       }
   )
@@ -119,17 +152,23 @@ export type AuthClientOptions<KnownScope extends string = string, Scope extends 
 export interface ClientOptions<KnownScope extends string = string, Scope extends string = KnownScope> {
   /** Where the server sends the user after logout; registered with it. The app's root by default. */
   readonly postLogoutRedirectUri?: string
-  /** Scopes requested at sign-in. Include `openid` to learn who signed in. */
+  /** Scopes requested at sign-in; `['openid']` by default. Include `openid` to learn who signed in. */
   readonly scope?: readonly CheckedScope<KnownScope, Scope>[]
-  /** Where tokens are kept; IndexedDB by default, memory where there is none. */
+  /**
+   * Where tokens are kept; IndexedDB by default (memory once it fails, and where there is none). A
+   * store that fails is reported as `storage_error`.
+   */
   readonly store?: TokenStore
   /** How the user is sent to the server and back; the current window by default. */
   readonly navigator?: AuthNavigator
   /** The HTTP client; the global `fetch` by default. */
   readonly fetch?: FetchLike
-  /** The clock, epoch milliseconds; `Date.now` by default. */
+  /** The clock, epoch milliseconds; `Date.now` by default. Tests pass a fake one. */
   readonly now?: () => number
-  /** The cross-tab lock around refreshes; Web Locks by default, an IndexedDB lease without them. */
+  /**
+   * The cross-tab lock around refreshes; Web Locks by default, an IndexedDB lease without them, and
+   * a lock of this page only where there is neither.
+   */
   readonly lock?: AuthLock
   /** How tabs tell each other the session changed; a BroadcastChannel by default. */
   readonly channel?: SessionChannel

@@ -15,7 +15,7 @@ export const AuthErrorCode = {
   NotACallback: 'not_a_callback',
   /** The callback's `state` matches no sign-in started in this browser: forged or tampered. */
   StateMismatch: 'state_mismatch',
-  /** The callback's `state` belongs to a sign-in that was started too long ago. */
+  /** The callback's `state` belongs to a sign-in that was started too long ago (over 10 minutes). */
   StateExpired: 'state_expired',
   /** The callback's `state` belongs to a sign-in that has already completed: a replayed URL. */
   StateUsed: 'state_used',
@@ -27,7 +27,10 @@ export const AuthErrorCode = {
   AuthorizationError: 'authorization_error',
   /** The token endpoint answered with an OAuth error (`invalid_grant`...). */
   TokenError: 'token_error',
-  /** The server failed (a 5xx without an OAuth error); the session is kept and retried. */
+  /**
+   * The server failed or asked to wait (a 5xx, 408 or 429 without an OAuth error); the session is
+   * kept and renewal retried, not sooner than `retryAfter`.
+   */
   ServerError: 'server_error',
   /** A server answered with something that is not a valid OAuth response. */
   InvalidResponse: 'invalid_response',
@@ -51,7 +54,7 @@ export const AuthErrorCode = {
   ScaFailed: 'sca_failed',
   /** The SCA challenge expired before it was verified. */
   ScaExpired: 'sca_expired',
-  /** The user cancelled the SCA challenge or step-up. */
+  /** The user cancelled the SCA challenge, or the session ended while it waited. */
   ScaCancelled: 'sca_cancelled',
   /** Resending the one-time code is not possible now (limit reached, or too soon). */
   ScaResendRefused: 'sca_resend_refused',
@@ -73,10 +76,20 @@ export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode]
 
 /** Every error payauth throws or records in a snapshot. `cause` is always set. */
 export class AuthError extends Error {
+  /** `AuthError`; each subclass sets its own (`OAuthResponseError`, `ScaError`...). */
   override readonly name: string = 'AuthError'
+  /** What failed, one of {@link AuthErrorCode}: switch on it, never on `message`. */
   readonly code: AuthErrorCode
+  /**
+   * What the failure came from, for logs: the underlying error, or a summary of the request that
+   * failed. Errors of the protocol library are reduced to their name, code and message, so the
+   * response bodies and parameters they hold (tokens, codes) never reach it.
+   */
   override readonly cause: unknown
-  /** Seconds the server asked to wait before trying again (`Retry-After`), when it said. */
+  /**
+   * Seconds the server asked to wait before trying again (`Retry-After`, at most a day), when it
+   * said; a failed renewal then waits at least that long before the next. Undefined otherwise.
+   */
   readonly retryAfter: number | undefined
 
   constructor(code: AuthErrorCode, message: string, options: { cause: unknown; retryAfter?: number | undefined }) {
@@ -91,14 +104,25 @@ export class AuthError extends Error {
 export interface OAuthErrorFields {
   /** The wire `error` value, e.g. `access_denied` or `invalid_grant`. */
   readonly error: string
+  /** The server's `error_description`, text written for developers; undefined when it sent none. */
   readonly errorDescription?: string | undefined
+  /** The server's `error_uri`, a page about the error; undefined when it sent none. */
   readonly errorUri?: string | undefined
   /** HTTP status, when the error came in an HTTP response rather than a redirect. */
   readonly status?: number | undefined
 }
 
-/** An OAuth error response from the authorization or token endpoint. */
+/**
+ * An OAuth error response: `authorization_error` when the authorization server answered the
+ * redirect with one, `token_error` when the token endpoint did (or a backend refused the session),
+ * `intent_rejected` for an {@link oauth20!IntentError | IntentError}. `error: 'invalid_grant'` is the one answer
+ * that ends a session.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
 export class OAuthResponseError extends AuthError implements OAuthErrorFields {
+  /** `OAuthResponseError` (`IntentError` for that subclass). */
   override readonly name: string = 'OAuthResponseError'
   readonly error: string
   readonly errorDescription: string | undefined
@@ -118,6 +142,10 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
   }
 }
 
+/**
+ * Whether `value` is an {@link AuthError} (any subclass), for `catch` blocks, where errors are
+ * `unknown`. It tests `instanceof`: an error of another copy of `@payauth/core` does not count.
+ */
 export function isAuthError(value: unknown): value is AuthError {
   return value instanceof AuthError
 }

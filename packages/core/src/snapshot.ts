@@ -4,6 +4,10 @@ import type { AuthorizationDetail, Intent, TokenSet, UserClaims } from './tokenS
 
 /** The parts of a session an app may show or use. The refresh token never leaves the core. */
 export interface Session {
+  /**
+   * The access token as of this snapshot. It may turn stale before the next refresh lands: for a
+   * request, use `auth.fetch` or `await auth.getAccessToken()`, which renew it first.
+   */
   readonly accessToken: string
   /** `Bearer`, or `DPoP` for sender-constrained tokens. */
   readonly tokenType: string
@@ -35,23 +39,39 @@ export type SignedOutReason = 'none' | 'logout' | 'expired' | 'rejected'
 
 /** Everything an app renders from: a discriminated union on `status`. */
 export type AuthSnapshot =
-  | { readonly status: 'loading' }
   | {
+      /** The session is being restored: `start()` has not finished, or not run (as in server rendering). */
+      readonly status: 'loading'
+    }
+  | {
+      /** Nobody is signed in. */
       readonly status: 'signedOut'
+      /** Why nobody is signed in (see {@link SignedOutReason}). */
       readonly reason: SignedOutReason
       /** What ended the session, for `rejected`; what failed on the way out, for `logout`. */
       readonly error: AuthError | undefined
     }
   | {
+      /** Someone is signed in. */
       readonly status: 'signedIn'
+      /** What the app may show or use of the session. */
       readonly session: Session
       /** The last command that failed while the session carried on (e.g. a replayed callback). */
       readonly error: AuthError | undefined
       /** An SCA challenge or step-up the user is asked to complete; the session carries on meanwhile. */
       readonly challenge: PendingChallenge | undefined
     }
-  | { readonly status: 'error'; readonly error: AuthError }
+  | {
+      /**
+       * Nobody is signed in, and the last command failed (a callback, the restore, a sign-in);
+       * `clearError()` turns it into `signedOut`.
+       */
+      readonly status: 'error'
+      /** What failed. */
+      readonly error: AuthError
+    }
 
+/** The `status` of an {@link AuthSnapshot}: `loading`, `signedOut`, `signedIn` or `error`. */
 export type AuthStatus = AuthSnapshot['status']
 
 /** What happened to the session; `nextSnapshot` says what the app sees next. */

@@ -9,6 +9,18 @@ export interface RecordingNavigator extends AuthNavigator {
   land(url: string): void
 }
 
+/**
+ * A navigator that goes nowhere: `assign` records the URL, `replace` and `land` set what
+ * `currentUrl()` returns, starting at `initialUrl`. It has no `authenticate`, so
+ * `loginWithPopup()` is an `invalid_config` error with it.
+ * @example
+ * ```ts
+ * const navigator = recordingNavigator('https://app.example/cards')
+ * const auth = createAuthClient({ ...options, navigator, store: memoryTokenStore() })
+ * await auth.login()
+ * expect(new URL(navigator.assigned[0]).searchParams.get('code_challenge_method')).toBe('S256')
+ * ```
+ */
 export function recordingNavigator(initialUrl: string): RecordingNavigator {
   let current = initialUrl
   const assigned: string[] = []
@@ -31,7 +43,10 @@ export function recordingNavigator(initialUrl: string): RecordingNavigator {
  * Connected in-memory session channels, as tabs of one browser would share a BroadcastChannel:
  * a message reaches every other channel of the hub, asynchronously, never its sender.
  */
-export function sessionChannelHub(): { channel(): SessionChannel } {
+export function sessionChannelHub(): {
+  /** A new channel of the hub, for one simulated tab's `createAuthClient({ channel })`. */
+  channel(): SessionChannel
+} {
   const members = new Set<Set<(message: SessionMessage) => void>>()
   return {
     channel() {

@@ -9,7 +9,11 @@ import { serialQueue } from './serialQueue.ts'
 export interface ExpoSecureStoreOptions {
   /** Prefix of every entry, `[A-Za-z0-9-]`; `payauth` by default. */
   readonly namespace?: string
-  /** iOS Keychain service / Android preferences name (`keychainService` of expo-secure-store). */
+  /**
+   * expo-secure-store's `keychainService`: the iOS Keychain item's service, the alias of the
+   * Android Keystore key pair; the module's default when undefined. Values written under one are
+   * read back only under the same.
+   */
   readonly keychainService?: string
   /**
    * iOS accessibility (`keychainAccessible`); by default the module's

@@ -7,6 +7,7 @@ import { AuthContext } from './authContext.ts'
 export interface AuthProviderProps {
   /** Created once, outside React, with `createAuthClient()`. */
   readonly client: AuthClient
+  /** The app, or the part of it that uses the hooks. */
   readonly children?: ReactNode
 }
 

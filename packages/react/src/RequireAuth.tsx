@@ -5,14 +5,18 @@ import { useAuth } from './useAuth.ts'
 
 /** Props of `<RequireAuth>`. */
 export interface RequireAuthProps {
+  /** Rendered only while someone is signed in. */
   readonly children?: ReactNode
-  /** Shown while the session loads and while the user is sent to sign in. */
+  /**
+   * Shown while the session loads, while the user is sent to sign in, and (without `renderError`)
+   * when the session could not be determined; nothing by default.
+   */
   readonly fallback?: ReactNode
   /** Send signed-out users to sign in (the default), or show `fallback` to them instead. */
   readonly autoLogin?: boolean
   /** Options for that sign-in; `returnTo` defaults to the current page. */
   readonly loginOptions?: LoginOptions
-  /** Shown when the session could not be determined. */
+  /** Shown when the session could not be determined (snapshot `error`); `fallback` without it. */
   readonly renderError?: (error: AuthError) => ReactNode
 }
 

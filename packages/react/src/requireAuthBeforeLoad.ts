@@ -6,6 +6,7 @@ import { guardRoute, type RouteGuardOptions } from './guardRoute.ts'
  * does not depend on the router.
  */
 export interface RouterLocationArgs {
+  /** The location being navigated to. */
   readonly location: {
     /** Path, search and hash inside the router (without its `basepath`). */
     readonly href: string

@@ -6,6 +6,7 @@ import { guardRoute, type RouteGuardOptions } from './guardRoute.ts'
  * structurally, so payauth does not depend on the router.
  */
 export interface RouterRequestArgs {
+  /** The request the route loads for; its URL is the page to come back to after sign-in. */
   readonly request: Request
 }
 

@@ -5,22 +5,30 @@ import { useAuthSnapshot } from './useAuthSnapshot.ts'
 
 /** What `useAuth()` returns: the snapshot, the flags apps branch on, and the client's commands. */
 export interface UseAuthResult {
+  /** The whole snapshot, for what the flags below do not cover (`reason`, `session`...). */
   readonly snapshot: AuthSnapshot
+  /** `snapshot.status`: `loading`, `signedOut`, `signedIn` or `error`. */
   readonly status: AuthSnapshot['status']
   /** The session is being restored: render a placeholder, not a "sign in" button. */
   readonly isLoading: boolean
   /** Someone is signed in (the same as `isSignedIn`, under auth0-react's name). */
   readonly isAuthenticated: boolean
+  /** Someone is signed in: `status` is `signedIn`. */
   readonly isSignedIn: boolean
   /** Claims of the signed-in user, when `openid` was requested. */
   readonly user: UserClaims | undefined
-  /** What last went wrong, while signed in or instead of a session. */
+  /**
+   * What last went wrong, while signed in or instead of a session (status `error`); undefined when
+   * signed out, even where `snapshot.error` says why (a refused renewal, a failed logout).
+   */
   readonly error: AuthError | undefined
   /** An SCA challenge or step-up waiting for the user. */
   readonly challenge: PendingChallenge | undefined
+  /** Sends the user to sign in (`auth.login`); a second call while one is being prepared joins it. */
   readonly login: AuthClient['login']
   /** Signs in in a popup and resolves once signed in; needs a navigator that can (`popupNavigator()`). */
   readonly loginWithPopup: AuthClient['loginWithPopup']
+  /** Signs out in every tab and at the server (`auth.logout`). */
   readonly logout: AuthClient['logout']
   /** A valid access token, refreshed first if it is about to expire. */
   readonly getAccessToken: AuthClient['getAccessToken']

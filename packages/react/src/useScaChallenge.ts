@@ -7,8 +7,11 @@ import { useAuthClient } from './authContext.ts'
 export interface UseScaChallengeResult {
   /** The SCA challenge to show now, or undefined. */
   readonly challenge: PendingScaChallenge | undefined
+  /** Verifies the challenge with what the user entered (`auth.verifyChallenge`). */
   readonly verify: AuthClient['verifyChallenge']
+  /** Sends a one-time code over a channel, or sends it again (`auth.resendChallenge`). */
   readonly resend: AuthClient['resendChallenge']
+  /** Gives up the challenge; its call rejects with `sca_cancelled` (`auth.cancelChallenge`). */
   readonly cancel: AuthClient['cancelChallenge']
 }
 

@@ -2,8 +2,12 @@ import { requireSecureUrl } from '../oauth/secureUrl.ts'
 import type { OAuthProvider } from '../providers/oauthProvider.ts'
 import { backendConnection } from './backendConnection.ts'
 
+/** Options of `backend()`. */
 export interface BackendOptions {
-  /** Absolute URL of the backend's routes on the app's origin, e.g. `new URL('/bff', location.origin).href`. */
+  /**
+   * Absolute URL of the backend's routes on the app's origin, e.g. `new URL('/bff', location.origin).href`;
+   * https, or http on loopback. Its cookie goes with every request.
+   */
   readonly url: string
   /** The header every request carries for the backend's CSRF check; `x-payauth-csrf` by default. */
   readonly csrfHeader?: string
@@ -11,6 +15,7 @@ export interface BackendOptions {
 
 /** A provider reached through the app's backend; `clientId` and `redirectUri` are the backend's business. */
 export interface BackendProvider extends OAuthProvider<string> {
+  /** Always `true`: tells `createAuthClient` to take no `clientId` or `redirectUri`. */
   readonly backend: true
 }
 
@@ -19,7 +24,9 @@ export interface BackendProvider extends OAuthProvider<string> {
  * providers that demand a client secret (Paysafe, PicPay, getpaid, FAPI banks) and for the highest
  * browser-app security tier: the backend keeps the secret and the refresh token; the browser gets
  * short-lived access tokens only, with the same snapshot, hooks, `auth.fetch` and cross-tab
- * single-flight renewal as with `pace()`.
+ * single-flight renewal as with `pace()`. Sign-ins are full-page redirects to the backend's
+ * `/login`: `loginWithPopup()`, `appState` and `intent` are refused with `invalid_config`, and
+ * `exchangeToken()` is not available.
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps
  * @example createAuthClient({ provider: backend({ url: new URL('/bff', location.origin).href }) })
  */

@@ -1,18 +1,30 @@
 import type { ProtocolClient } from '../oauth/protocolClient.ts'
 import { splitScope } from '../tokenSet.ts'
 
-/** Token type URIs of RFC 8693 §3. */
+/**
+ * Token type URIs of RFC 8693 §3, for `subjectTokenType` and `requestedTokenType`.
+ * @see https://www.rfc-editor.org/rfc/rfc8693#section-3
+ */
 export const TokenTypeUri = {
+  /** An OAuth 2.0 access token. */
   AccessToken: 'urn:ietf:params:oauth:token-type:access_token',
+  /** An OAuth 2.0 refresh token. */
   RefreshToken: 'urn:ietf:params:oauth:token-type:refresh_token',
+  /** An OpenID Connect ID token. */
   IdToken: 'urn:ietf:params:oauth:token-type:id_token',
+  /** A JWT of any other kind. */
   Jwt: 'urn:ietf:params:oauth:token-type:jwt',
 } as const
 
+/**
+ * Options of `auth.exchangeToken()`, sent as the RFC 8693 request's parameters; those left
+ * undefined (or empty) are not sent.
+ * @see https://www.rfc-editor.org/rfc/rfc8693#section-2.1
+ */
 export interface TokenExchangeOptions {
-  /** The token to exchange; the session's access token by default. */
+  /** The token to exchange; the session's access token (renewed first if stale) by default. */
   readonly subjectToken?: string
-  /** Its type; an access token by default. */
+  /** Its type, a {@link TokenTypeUri}; an access token by default. */
   readonly subjectTokenType?: string
   /** Keycloak: the identity provider alias that issued an external subject token. */
   readonly subjectIssuer?: string
@@ -22,16 +34,21 @@ export interface TokenExchangeOptions {
   readonly resource?: string
   /** Scopes for the new token, at most those of the subject token. */
   readonly scope?: readonly string[]
+  /** The type of token wanted, a {@link TokenTypeUri}; the server decides when it is not given. */
   readonly requestedTokenType?: string
 }
 
-/** A token obtained by exchange. It does not replace the session's tokens. */
+/** A token obtained by exchange. It does not replace the session's tokens, and it is not renewed. */
 export interface ExchangedToken {
+  /** The token the server issued, whatever its type (`access_token` of the response). */
   readonly accessToken: string
+  /** `DPoP` when the server bound it to the client's DPoP key, else `Bearer`. */
   readonly tokenType: string
   /** What the server issued, e.g. `urn:ietf:params:oauth:token-type:access_token`. */
   readonly issuedTokenType: string | undefined
+  /** When it stops working, epoch milliseconds, from the server's `expires_in`; undefined when it gave none. */
   readonly expiresAt: number | undefined
+  /** The scopes granted, when the server said; undefined when it did not. */
   readonly scope: readonly string[] | undefined
 }
 
@@ -49,8 +66,15 @@ export interface TokenExchangeFeature {
 /**
  * RFC 8693 token exchange as a public client, as PACE's native SDKs offer it:
  * `auth.exchangeToken({ audience, scope })` trades the session's token for another audience's.
+ * The server must allow the client to exchange tokens.
  * @see https://www.rfc-editor.org/rfc/rfc8693
- * @example createAuthClient({ ..., tokenExchange: tokenExchange() })
+ * @example
+ * ```ts
+ * import { tokenExchange } from '@payauth/core/exchange'
+ *
+ * const auth = createAuthClient({ ...options, tokenExchange: tokenExchange() })
+ * const { accessToken } = await auth.exchangeToken({ audience: 'payment-api', scope: ['payment:payment-methods:read:authenticated'] })
+ * ```
  */
 export function tokenExchange(): TokenExchangeFeature {
   return {

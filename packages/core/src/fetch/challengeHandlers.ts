@@ -37,7 +37,7 @@ export interface ScaDeps {
   readonly onChange: () => void
 }
 
-/** The `sca` option: made by `paysafeSca()`. */
+/** The `sca` option: made by `paysafeSca()`. Its parameter and result are the client's own wiring. */
 export type ScaFeature = (deps: ScaDeps) => ScaHandler
 
 /** RFC 9470 step-up (`stepUp()` in `@payauth/core/step-up`), as the client drives it. */
@@ -66,5 +66,5 @@ export interface StepUpDeps {
   readonly onChange: () => void
 }
 
-/** The `stepUp` option: made by `stepUp()`. */
+/** The `stepUp` option: made by `stepUp()`. Its parameter and result are the client's own wiring. */
 export type StepUpFeature = (deps: StepUpDeps) => StepUpHandler

@@ -6,7 +6,9 @@ import { splitScope } from '../tokenSet.ts'
  * The legacy implicit flow (`response_type=token`), for servers that offer nothing else: the token
  * arrives in the URL fragment, which payauth parses itself (oauth4webapi does not), checks against
  * `state` and `iss`, and scrubs from history. The session cannot be renewed: at expiry the user
- * signs in again. RFC 9700 (§2.1.2) says clients SHOULD NOT use it; calling this warns.
+ * signs in again. RFC 9700 (§2.1.2) says clients SHOULD NOT use it; calling this warns. It makes
+ * the value of `oauth20()`'s `legacyImplicit` option. The fragment must hold a `Bearer` token with a
+ * positive `expires_in` (capped at a day); its `iss`, when present, must be the issuer.
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
  * @example oauth20({ baseUrl, legacyImplicit: legacyImplicit() })
  */

@@ -17,6 +17,7 @@ export interface CompleteRedirectsOptions {
  * it while the user was signing in; the pending sign-in waits in secure storage meanwhile. A
  * failure is recorded in the client's snapshot, as every command's is. Returns the function that
  * stops listening.
+ * @see https://www.rfc-editor.org/rfc/rfc8252#section-7
  * @example
  * const stop = completeRedirects(auth, native.navigator, {
  *   redirectUri,

@@ -1,5 +1,5 @@
 export { type CompleteRedirectsOptions, completeRedirects } from './completeRedirects.ts'
 export { type JsonData, jsonValue } from './jsonValue.ts'
-export { type LinkRouter, type LinkSource, linkRouter } from './linkRouter.ts'
+export { type LinkListening, type LinkRouter, type LinkSource, linkRouter } from './linkRouter.ts'
 export type { NativeNavigator } from './nativeNavigator.ts'
 export { isRedirectTo, isWebUrl, stateOf } from './redirectTarget.ts'

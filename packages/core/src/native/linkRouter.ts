@@ -1,5 +1,13 @@
-/** Starts listening for links into the app; returns the function that stops. */
-export type LinkSource = (emit: (url: string) => void) => { readonly ready: Promise<void>; stop(): void }
+/** Starts listening for links into the app, passing each to `emit`. */
+export type LinkSource = (emit: (url: string) => void) => LinkListening
+
+/** A platform listener that is running. */
+export interface LinkListening {
+  /** Settles once the platform has registered the listener (Capacitor's `addListener` is async). */
+  readonly ready: Promise<void>
+  /** Removes the platform listener. */
+  stop(): void
+}
 
 /**
  * Routes links into the app: a sign-in waiting for its redirect takes it first ("intercepts"), and
@@ -9,6 +17,7 @@ export type LinkSource = (emit: (url: string) => void) => { readonly ready: Prom
 export interface LinkRouter {
   /** `take` returns true when the link was its own; returns the function that stops. */
   intercept(take: (url: string) => boolean): () => void
+  /** Hears every link nobody intercepted; returns the function that stops. */
   subscribe(listener: (url: string) => void): () => void
   /** A link that came some other way (an auth session's result, an in-app URL). */
   deliver(url: string): void

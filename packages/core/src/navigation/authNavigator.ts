@@ -2,7 +2,10 @@
 export interface AuthNavigator {
   /** The page's current URL, read when `handleCallback()` is called without one. */
   currentUrl(): string
-  /** Leaves the app for `url` (the authorization or logout endpoint). */
+  /**
+   * Leaves the app for `url` (the authorization or end-session endpoint), or, after a logout with a
+   * `returnTo` and no end-session endpoint, goes to that page of the app.
+   */
   assign(url: string): Promise<void>
   /** Rewrites the address bar without a navigation, so codes and state do not stay in history. */
   replace(url: string): void

@@ -2,6 +2,11 @@ import * as oauth from 'oauth4webapi'
 import { AuthError, AuthErrorCode } from '../errors.ts'
 import { isLoopbackHttp } from './secureUrl.ts'
 
+/**
+ * The shape of `fetch` that payauth takes as an option (`createAuthClient`'s `fetch`,
+ * `partnerScaVerifier`'s): the global `fetch` fits, as does a test double or a wrapper that adds
+ * tracing.
+ */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
 /** oauth4webapi's per-request options: our fetch, and plain HTTP only towards a loopback issuer. */

@@ -11,10 +11,16 @@ export const intentErrors = [
   'BACK_BUTTON_NOT_ALLOWED',
 ] as const
 
+/** One of {@link intentErrors}: the `error` of an {@link IntentError}. */
 export type IntentErrorName = (typeof intentErrors)[number]
 
-/** The server refused the intent a sign-in named; `error` says why, e.g. `INTENT_HAS_EXPIRED`. */
+/**
+ * The server refused the intent a sign-in named; `error` says why, e.g. `INTENT_HAS_EXPIRED`. Its
+ * `code` is `intent_rejected`. Completing the sign-in raises it, when the server answers the
+ * redirect or the token request with one of {@link intentErrors}.
+ */
 export class IntentError extends OAuthResponseError {
+  /** `IntentError`. */
   override readonly name: string = 'IntentError'
   override readonly error: IntentErrorName
 

@@ -9,11 +9,16 @@ import { intentParams } from './intentParams.ts'
 /** Scopes the oauth20 API documents. */
 export type Oauth20Scope = 'openid' | IntentType
 
+/** Options of `oauth20()`. */
 export interface Oauth20Options {
-  /** Base URL of the API; the endpoints are `/oauth20/authorize` and `/oauth20/token` below it. */
+  /**
+   * Base URL of the API, also the issuer sessions are kept apart by; the endpoints are
+   * `/oauth20/authorize` and `/oauth20/token` below it. https, or http on loopback.
+   */
   readonly baseUrl: string
-  /** Override single endpoints when they do not sit at the usual paths. */
+  /** The authorization endpoint, when it does not sit at `{baseUrl}/oauth20/authorize`. */
   readonly authorizationEndpoint?: string
+  /** The token endpoint, when it does not sit at `{baseUrl}/oauth20/token`. */
   readonly tokenEndpoint?: string
   /** Name of the intent id parameter; `intentid` as the public API spells it. */
   readonly intentIdParam?: string
@@ -33,8 +38,16 @@ export interface Oauth20Options {
 
 /**
  * An authorize/token pair that binds each sign-in to an intent created beforehand by the app's
- * backend. The server's intent errors arrive as `IntentError`s.
- * @example createAuthClient({ provider: oauth20({ baseUrl: 'https://api.bank.example' }), clientId, redirectUri })
+ * backend. The server's intent errors arrive as `IntentError`s. Plain OAuth 2.0: no discovery, no
+ * nonce or required ID token, and no revocation or end-session endpoint, so logout is local only.
+ * @example
+ * ```ts
+ * import { oauth20 } from '@payauth/core/oauth20'
+ *
+ * const auth = createAuthClient({ provider: oauth20({ baseUrl: 'https://api.bank.example' }), clientId, redirectUri })
+ * await auth.login({ intent: { id: intentId, type: 'payments' } }) // intentId from your backend
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
  */
 export function oauth20(options: Oauth20Options): OAuthProvider<Oauth20Scope> {
   const base = options.baseUrl.replace(/\/+$/, '')

@@ -6,7 +6,8 @@ import { requireSecureUrl } from '../oauth/secureUrl.ts'
 /**
  * Pushes the authorization parameters to the server first (RFC 9126); the browser then goes to a
  * short URL, so nothing of the request can be read or altered in the address bar. A server that
- * requires PAR (`require_pushed_authorization_requests`) needs this option.
+ * requires PAR (`require_pushed_authorization_requests`) needs this option, else sign-ins fail with
+ * `invalid_config`, as they do with it when the server has no PAR endpoint.
  * @see https://www.rfc-editor.org/rfc/rfc9126
  * @example createAuthClient({ ..., par: par() })
  */

@@ -35,6 +35,10 @@ export type PacePaymentScope =
  */
 export type PaceScope = PacePaymentScope | 'openid' | 'profile' | 'email' | 'offline_access'
 
+/**
+ * PACE's environments, each its own Keycloak realm: `production` (`id.pace.cloud`), `sandbox`
+ * (`id.sandbox.pace.cloud`) and `development` (`id.dev.pace.cloud`).
+ */
 export type PaceEnvironment = 'production' | 'sandbox' | 'development'
 
 const paceIssuers: Record<PaceEnvironment, string> = {
@@ -43,17 +47,43 @@ const paceIssuers: Record<PaceEnvironment, string> = {
   development: 'https://id.dev.pace.cloud/auth/realms/pace',
 }
 
+/** Options of `pace()`: an `environment` or an `issuer`, never both. */
 export type PaceOptions = (
-  | { readonly environment: PaceEnvironment; readonly issuer?: never }
-  | { readonly issuer: string; readonly environment?: never }
+  | {
+      /** The PACE environment whose realm signs users in. */
+      readonly environment: PaceEnvironment
+      /** Not with `environment`. */
+      readonly issuer?: never
+    }
+  | {
+      /** The realm's issuer URL outright (a local sandbox, a proxy); https, or http on loopback. */
+      readonly issuer: string
+      /** Not with `issuer`. */
+      readonly environment?: never
+    }
 ) & {
   /** Keycloak's identity-provider hint: skip PACE's chooser and go straight to e.g. `google`. */
   readonly idpHint?: string
-  /** Any other authorization parameters to send with every sign-in. */
+  /** Any other authorization parameters to send with every sign-in; `idpHint` wins over a `kc_idp_hint` here. */
   readonly authorizeParams?: Readonly<Record<string, string>>
 }
 
-/** PACE's Keycloak realm, by environment or by explicit issuer (a local sandbox, a proxy). */
+/**
+ * PACE's Keycloak realm, by environment or by explicit issuer (a local sandbox, a proxy): OpenID
+ * Connect with discovery, code + PKCE, refresh, revocation and logout. A `payment:` scope PACE does
+ * not document fails to compile. Throws `invalid_config` for an unknown environment.
+ * @example
+ * ```ts
+ * const auth = createAuthClient({
+ *   provider: pace({ environment: 'sandbox', idpHint: 'google' }),
+ *   clientId: 'my-spa',
+ *   redirectUri: new URL('/callback', location.origin).href,
+ *   scope: ['openid', 'payment:payment-methods:read:authenticated'],
+ * })
+ * ```
+ * @see https://developer.pace.cloud
+ * @see https://openid.net/specs/openid-connect-core-1_0.html
+ */
 export function pace(options: PaceOptions): OAuthProvider<PaceScope> {
   const issuer = options.issuer ?? paceIssuers[options.environment as PaceEnvironment]
   if (!issuer) {

@@ -2,8 +2,11 @@ import { AuthError, type AuthErrorCode } from '../errors.ts'
 
 /** An SCA failure that ended an operation; says which wallet operation it was. */
 export class ScaError extends AuthError {
+  /** `ScaError`. */
   override readonly name: string = 'ScaError'
+  /** The SCA event of the challenge that failed. */
   readonly eventId: string
+  /** The wallet operation that did not go through; start it again to retry. */
   readonly walletOperationId: string
 
   constructor(

@@ -5,24 +5,31 @@ import { requireSecureUrl } from '../oauth/secureUrl.ts'
 import { ScaError } from './scaError.ts'
 import { isScaId } from './scaVocabulary.ts'
 
-/** The outcome names of the wallet's attempt reports. */
+/**
+ * The outcome names of the wallet's attempt reports: `VERIFIED` lets the held call go on,
+ * `REJECTED` lets the user try again, `FAILED` ends the challenge.
+ */
 export type ScaOutcome = 'VERIFIED' | 'REJECTED' | 'FAILED'
 
+/** What a verifier says of one attempt. */
 export interface ScaAttemptResult {
+  /** The verdict; `REJECTED` with `attemptsLeft: 0` ends the challenge as `FAILED` does. */
   readonly outcome: ScaOutcome
-  /** Attempts the user has left after this one, when the verifier knows. */
+  /** Attempts the user has left after this one, when the verifier knows; undefined otherwise. */
   readonly attemptsLeft?: number
 }
 
+/** What a verifier says once it sent a one-time code. */
 export interface ScaResendResult {
-  /** Further codes that may be requested. */
+  /** Further codes that may be requested; undefined when the verifier does not say. */
   readonly resendsLeft?: number
-  /** Seconds before another code may be requested. */
+  /** Seconds before another code may be requested; 30 when the verifier does not say. */
   readonly retryAfterSeconds?: number
 }
 
 /** The user's current access token, for verifiers that check who is verifying. */
 export interface ScaVerifierContext {
+  /** The session's access token, renewed first if it was stale. */
   readonly accessToken: string
 }
 
@@ -31,14 +38,27 @@ export interface ScaVerifierContext {
  * verifies the PIN or one-time code itself and reports the attempt to the wallet server-to-server.
  */
 export interface ScaVerifier {
+  /**
+   * Checks `attempt` against `challenge` (whose `expiresAt` is on this device's clock). An error it
+   * throws is shown as the challenge's `error`, and the user may try again: it does not end the
+   * challenge.
+   */
   verify(challenge: ScaDetails, attempt: ScaAttempt, context: ScaVerifierContext): Promise<ScaAttemptResult>
-  /** Sends, or sends again, a one-time code over `channel`. */
+  /**
+   * Sends, or sends again, a one-time code over `channel`. Without it, `resendChallenge` rejects
+   * with `sca_resend_refused`.
+   */
   resend?(challenge: ScaDetails, channel: ScaChannel, context: ScaVerifierContext): Promise<ScaResendResult>
 }
 
+/** Options of `partnerScaVerifier()`. */
 export interface PartnerScaVerifierOptions {
-  /** Base URL of your backend's SCA endpoints: `{baseUrl}/sca/events/{eventId}/attempts` and `/challenges`. */
+  /**
+   * Base URL of your backend's SCA endpoints: `{baseUrl}/sca/events/{eventId}/attempts` and
+   * `/challenges`. https, or http on loopback: the PIN and the access token travel there.
+   */
   readonly baseUrl: string
+  /** The HTTP client for those requests; the global `fetch` by default. */
   readonly fetch?: FetchLike
 }
 
@@ -46,7 +66,17 @@ export interface PartnerScaVerifierOptions {
  * A verifier that posts to the partner backend's SCA endpoints with the user's access token:
  * `POST {baseUrl}/sca/events/{eventId}/attempts` `{walletOperationId, method, channel, value}` →
  * `{outcome, attemptsLeft}`, and `POST {baseUrl}/sca/events/{eventId}/challenges` `{channel}` →
- * `{resendsLeft, retryAfterSeconds}`; 429 means the limit is reached.
+ * `{resendsLeft, retryAfterSeconds}`; 429 means the limit is reached. `paysafeScaRoute` of
+ * `@payauth/server` serves both. Another status, or an answer of another shape, is an
+ * `invalid_response`.
+ * @example
+ * ```ts
+ * import { partnerScaVerifier, paysafeSca } from '@payauth/core/sca'
+ *
+ * // Your backend serves `/partner/sca/events/...` (paysafeScaRoute({ basePath: '/partner/sca', ... })).
+ * const verifier = partnerScaVerifier({ baseUrl: new URL('/partner', location.origin).href })
+ * const auth = createAuthClient({ ...options, sca: paysafeSca({ verifier }) })
+ * ```
  */
 export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerifier {
   // The PIN and the access token travel here: https, or plain http on loopback only.

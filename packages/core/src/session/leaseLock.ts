@@ -6,12 +6,18 @@ interface Lease {
   readonly until: number
 }
 
+/** Options of `leaseLock()`. */
 export interface LeaseLockOptions {
+  /** The IndexedDB database the leases are kept in; `payauth-locks` by default. Tabs share locks within one. */
   readonly databaseName?: string
-  /** A holder that dies keeps the lease this long at most. */
+  /**
+   * A holder that dies keeps the lease this long at most, in milliseconds; 15 000 by default. A
+   * live holder renews it every third of that, however long its task runs.
+   */
   readonly leaseMs?: number
-  /** How often a waiting tab tries again. */
+  /** How often a waiting tab tries again, in milliseconds; 50 by default. */
   readonly pollMs?: number
+  /** The clock leases are dated by, epoch milliseconds; `Date.now` by default. Tests pass a fake one. */
   readonly now?: () => number
 }
 
@@ -19,7 +25,12 @@ export interface LeaseLockOptions {
  * A cross-tab lock for browsers without Web Locks (Safari before 15.4), built on IndexedDB: its
  * read-write transactions on one store run one at a time across tabs, so taking a lease with
  * `update` is an atomic compare-and-set. The holder renews its lease while its task runs; a
- * crashed holder's lease lapses after `leaseMs`.
+ * crashed holder's lease lapses after `leaseMs`. The client picks it by itself where Web Locks
+ * are missing; the database opens on first use.
+ * @example
+ * ```ts
+ * const auth = createAuthClient({ ...options, lock: leaseLock({ databaseName: 'my-app-locks' }) })
+ * ```
  */
 export function leaseLock(options: LeaseLockOptions = {}): AuthLock {
   const leaseMs = options.leaseMs ?? 15_000

@@ -1,8 +1,12 @@
 /** What one tab tells the others. No tokens travel: each tab reads them from the token store. */
-export type SessionMessage = { readonly type: 'sessionChanged' }
+export type SessionMessage = {
+  /** Always `sessionChanged`: the stored session changed (sign-in, refresh, logout); read it again. */
+  readonly type: 'sessionChanged'
+}
 
 /** How tabs of one origin tell each other that the stored session changed. */
 export interface SessionChannel {
+  /** Sends `message` to the other tabs; this channel's own listeners do not receive it. */
   post(message: SessionMessage): void
   /** Calls `listener` for messages from other tabs; returns the unsubscribe function. */
   subscribe(listener: (message: SessionMessage) => void): () => void

@@ -27,17 +27,29 @@ export interface SignedIn {
 export interface CallbackResult {
   /** The app path the sign-in started from; always on the app's origin. */
   readonly returnTo: string
+  /** The session the sign-in started, as the snapshot now shows it. */
   readonly session: Session
   /** What `login({ appState })` carried through the sign-in (Auth0's `appState`). */
   readonly appState: unknown
 }
 
+/** Options of `login()`, `loginWithPopup()` and the router guards; all of them optional. */
 export interface LoginOptions {
-  /** App path (or same-origin URL) to return to after sign-in; the current page by default. */
+  /**
+   * App path (or same-origin URL) to return to after sign-in; the current page by default. Anything
+   * off the app's origin is refused with `invalid_return_to` before the user leaves.
+   */
   readonly returnTo?: string
-  /** Extra authorization parameters for this sign-in, e.g. `{ kc_idp_hint: 'google' }`. */
+  /**
+   * Extra authorization parameters for this sign-in, e.g. `{ kc_idp_hint: 'google' }`, over the
+   * provider's own. Those payauth sets (`state`, `scope`, `redirect_uri`...) are refused with
+   * `invalid_config`. Through `backend()`, the backend passes on only those it allows.
+   */
   readonly params?: Readonly<Record<string, string>>
-  /** Scopes for this sign-in instead of the client's (checked for typos there, not here). */
+  /**
+   * Scopes for this sign-in instead of the client's (checked for typos there, not here). Through
+   * `backend()` it is not sent: the backend's configuration decides.
+   */
   readonly scope?: readonly string[]
   /** What exactly to authorize (RFC 9396), such as one payment; needs the `rar` option. */
   readonly authorizationDetails?: readonly AuthorizationDetail[]
@@ -50,18 +62,25 @@ export interface LoginOptions {
   readonly appState?: unknown
 }
 
+/** Options of `logout()`. */
 export interface LogoutOptions {
   /**
    * App path to land on afterwards. With `endSession` it must be registered with the server as a
-   * post-logout redirect URI; the client's `postLogoutRedirectUri` by default.
+   * post-logout redirect URI; the client's `postLogoutRedirectUri` by default. When it is not given
+   * and the server has no end-session endpoint, the page stays where it is.
    */
   readonly returnTo?: string
-  /** End the server's session too (RP-initiated logout), so the next sign-in asks again. Default true. */
+  /**
+   * End the server's session too (RP-initiated logout), so the next sign-in asks again; it needs the
+   * server's `end_session_endpoint`. Default true. False still revokes the refresh token.
+   */
   readonly endSession?: boolean
   /**
    * Send the ID token as `id_token_hint` in the end-session URL (the default: Keycloak then signs
-   * out without asking). False keeps every token out of URLs: `client_id` and `logout_hint` (the
-   * user's `sub`) are sent instead, and the server may ask the user to confirm.
+   * out without asking). False keeps every token out of URLs: `logout_hint` (the user's `sub`) goes
+   * beside `client_id` instead, and the server may ask the user to confirm.
+   *
+   * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
    */
   readonly idTokenHint?: boolean
 }

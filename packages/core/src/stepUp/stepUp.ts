@@ -5,6 +5,7 @@ import { StepUpRequiredError } from './stepUpRequiredError.ts'
 
 const stepUpErrors = ['insufficient_user_authentication', 'insufficient_scope'] as const
 
+/** Options of `stepUp()`. */
 export interface StepUpOptions {
   /**
    * Scopes a step-up may add to the next sign-in; the client's own `scope` by default. A resource
@@ -15,8 +16,9 @@ export interface StepUpOptions {
 
 /**
  * RFC 9470 step-up: a resource's `Bearer error="insufficient_user_authentication", acr_values=…,
- * max_age=…` (or `insufficient_scope, scope=…`) rejects `auth.fetch` with a `StepUpRequiredError`
- * and shows `snapshot.challenge`; `auth.stepUp()` signs in again as asked.
+ * max_age=…` (or `insufficient_scope, scope=…`) on a 401 or 403 rejects `auth.fetch` with a
+ * `StepUpRequiredError` and shows `snapshot.challenge`; `auth.stepUp()` signs in again as asked,
+ * keeping the scopes already granted.
  * @see https://www.rfc-editor.org/rfc/rfc9470
  * @example createAuthClient({ ..., stepUp: stepUp() })
  */

@@ -1,8 +1,13 @@
 import type { StepUpRequirement } from '../challenge.ts'
 import { AuthError, AuthErrorCode } from '../errors.ts'
 
-/** The call was refused until the user signs in more strongly; `stepUp()` does that. */
+/**
+ * The call was refused until the user signs in more strongly (code `step_up_required`); the
+ * client's `stepUp()` does that. It carries what the resource asked for.
+ * @see https://www.rfc-editor.org/rfc/rfc9470
+ */
 export class StepUpRequiredError extends AuthError implements StepUpRequirement {
+  /** `StepUpRequiredError`. */
   override readonly name: string = 'StepUpRequiredError'
   readonly reason: StepUpRequirement['reason']
   readonly acrValues: readonly string[] | undefined

@@ -8,7 +8,10 @@ import type { ScaChannel, ScaMethod } from '@payauth/core'
  * @example
  * const attemptsLeft: PluralMessage = { one: '{count} attempt left', other: '{count} attempts left' }
  */
-export type PluralMessage = { readonly other: string } & { readonly [category in Intl.LDMLPluralRule]?: string }
+export type PluralMessage = {
+  /** The text for any category without its own; required. */
+  readonly other: string
+} & { readonly [category in Intl.LDMLPluralRule]?: string }
 
 /**
  * What `<ScaChallenge>` says to the user after a failed attempt or resend, by the error's
@@ -66,12 +69,18 @@ export interface ScaMessages {
   readonly codeSentTo: string
   /** Once a code was sent, when the target is unknown: `{channel}`. */
   readonly codeSentBy: string
+  /** The button that sends the first code. */
   readonly sendCode: string
+  /** The button that sends another code, once one was sent and the cooldown is over. */
   readonly resendCode: string
   /** The resend button during its cooldown: `{seconds}`. */
   readonly resendCodeIn: string
+  /** How many attempts are left, once the verifier has said: `{count}`. */
   readonly attemptsLeft: PluralMessage
+  /** The submit button. */
   readonly verify: string
+  /** The button that gives up the challenge (its call rejects with `sca_cancelled`). */
   readonly cancel: string
+  /** What to say after a failed attempt or resend. */
   readonly errors: ScaErrorMessages
 }
