@@ -2,13 +2,18 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { freePort } from './scripts/redis.mjs'
 
-/** Ports of their own, so the e2e servers never collide with a running `pnpm demo`. */
-const sandboxPort = 9410
-const demoPort = 5183
-const backendPort = 9420
+/**
+ * Ports of their own, so the e2e servers never collide with a running `pnpm demo`. Two checkouts on
+ * one machine run side by side with PAYAUTH_E2E_PORT_OFFSET=100 (200, …) in one of them: away from
+ * CI the servers are reused, so two runs on the same ports would test each other's code.
+ */
+const portOffset = Number(process.env.PAYAUTH_E2E_PORT_OFFSET ?? 0)
+const sandboxPort = 9410 + portOffset
+const demoPort = 5183 + portOffset
+const backendPort = 9420 + portOffset
 /** A second app origin, whose backend runs as two instances sharing one Redis behind a round-robin front. */
-const twinFrontPort = 5184
-const twinBackendPorts = { a: 9421, b: 9422 }
+const twinFrontPort = 5184 + portOffset
+const twinBackendPorts = { a: 9421 + portOffset, b: 9422 + portOffset }
 export const demoOrigin = `http://127.0.0.1:${demoPort}`
 export const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`
 export const twinOrigin = `http://127.0.0.1:${twinFrontPort}`
