@@ -1,5 +1,9 @@
 import { createAuthClient } from '@payauth/core'
 import { backend } from '@payauth/core/backend'
+import { provider } from './config.ts'
+
+/** The pages call PACE's userinfo endpoint with the backend's access token: another origin than the app's. */
+const resourceOrigins = [new URL(provider.issuer).origin]
 
 /**
  * Sign-in through the app's backend-for-frontend (apps/backend at `/bff`): the backend keeps
@@ -8,6 +12,7 @@ import { backend } from '@payauth/core/backend'
 export const backendAuthClient = createAuthClient({
   provider: backend({ url: new URL('/bff', window.location.origin).href }),
   postLogoutRedirectUri: '/backend',
+  resourceOrigins,
 })
 
 /** The oauth20 bank API through the merchant's backend (`/pay/bff`), whose confidential client creates intents. */

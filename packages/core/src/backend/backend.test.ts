@@ -52,3 +52,40 @@ it('reads expiry times on the backend’s clock: a browser clock ahead of it doe
   expect(bff.tokenRequests()).toBe(1)
   auth.dispose()
 })
+
+it('a sign-in without a user (a bank intent, no ID token) is a session, not a malformed record', async () => {
+  const start = Date.now()
+  const headers = { 'content-type': 'application/json', date: new Date(start).toUTCString() }
+  const intent = { id: 'intent-1', type: 'payments' }
+  const store = memoryTokenStore()
+  const fetch = async (input: string | URL | Request) =>
+    new URL(String(input)).pathname === '/bff/session'
+      ? // @payauth/server's view of a sign-in without ID token: an empty user, beside the intent.
+        Response.json({ signedIn: true, user: {}, intent }, { headers })
+      : Response.json(
+          { accessToken: 'token-1', tokenType: 'Bearer', expiresAt: start + tokenLifetimeMs, scope: ['payments'] },
+          { headers },
+        )
+  const options = {
+    provider: backend({ url: `${appOrigin}/bff` }),
+    fetch,
+    store,
+    lock: memoryLock(),
+    channel: sessionChannelHub().channel(),
+    navigator: recordingNavigator(`${appOrigin}/`),
+    wakeEvents: () => () => {},
+  }
+  const auth = createAuthClient(options)
+  await auth.start()
+  auth.dispose()
+
+  // A reload reads the stored session back: it must pass the store's checks.
+  const reloaded = createAuthClient(options)
+  await reloaded.start()
+  const snapshot = reloaded.getSnapshot()
+  if (snapshot.status !== 'signedIn') throw new Error(`expected a session, got ${snapshot.status}`)
+  expect(snapshot.error).toBeUndefined()
+  expect(snapshot.session.intent).toEqual(intent)
+  expect(snapshot.session.user).toBeUndefined()
+  reloaded.dispose()
+})

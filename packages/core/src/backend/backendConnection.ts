@@ -84,7 +84,9 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       issuedAt: context.now(),
       expiresAt: view.expiresAt - backendClockOffset,
       scope: view.scope,
-      user: session.user,
+      // A sign-in without ID token (a bank intent) has no user: @payauth/server says `{}`, which
+      // the store would refuse as a malformed user, so it is no user here.
+      user: typeof session.user?.sub === 'string' ? session.user : undefined,
       intent: session.intent,
     }
   }
