@@ -30,6 +30,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'demo',
+          include: ['apps/demo/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'sandbox',
           include: ['apps/sandbox/src/**/*.test.ts'],
           environment: 'node',

@@ -1,8 +1,11 @@
 // Runs the demo SPA against the local sandbox: installs what is missing, starts the sandbox and
-// the demo's backend (unless the demo is pointed at a real provider) and Vite's dev server, which
-// proxies the backend's routes onto the SPA's origin. REDIS_URL puts the backend's sessions in
-// Redis instead of encrypted cookies. Ctrl+C stops them all.
-import { spawn } from 'node:child_process'
+// the demo's backend (unless the demo is pointed at a real provider) and serves the demo's
+// production build with `vite preview`, which proxies the backend's routes onto the SPA's origin.
+// The build runs under the same strict CSP and Trusted Types as the e2e run: no nonce, as it has
+// no inline script (the dev server's React refresh preamble is one). It is rebuilt on every save;
+// reload the page to see a change (`pnpm --filter @payauth/demo dev` has hot reload). REDIS_URL
+// puts the backend's sessions in Redis instead of encrypted cookies. Ctrl+C stops them all.
+import { execFileSync, spawn } from 'node:child_process'
 import { ensurePnpm, installDependencies } from './bootstrap.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -35,7 +38,10 @@ if (usesSandbox) {
   start(['--filter', '@payauth/sandbox', 'start'])
   start(['--filter', '@payauth/demo-backend', 'start'])
 }
-start(['--filter', '@payauth/demo', 'dev'])
+// Built once before the preview starts, which serves only what is there.
+execFileSync('pnpm', ['--filter', '@payauth/demo', 'build'], { cwd: root, stdio: 'inherit' })
+start(['--filter', '@payauth/demo', 'exec', 'vite', 'build', '--watch'])
+start(['--filter', '@payauth/demo', 'preview'])
 console.log('\ndemo: open http://127.0.0.1:5173 (sandbox users are listed on its home page)')
 if (usesSandbox) {
   const sessions = process.env.REDIS_URL
