@@ -1,5 +1,5 @@
 import { paceBffClientId, paceBffClientSecret } from '@payauth/sandbox'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { demoOrigin, sandboxOrigin } from '../playwright.config.ts'
 import {
   callFromPage,
@@ -9,6 +9,7 @@ import {
   signInThroughBackend,
   tokenRequestLog,
 } from './bffSupport.ts'
+import { test } from './cspViolations.ts'
 import { press, signInWithForm, storedSession } from './support.ts'
 
 /** The backend() client's stored session: what the page itself keeps of the sign-in. */

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import { getpaidDemoClient, paysafeDemoClient, picpayDemoClient } from '@payauth/sandbox'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { sandboxOrigin } from '../playwright.config.ts'
 import { recordResponses, signInThroughBackend } from './bffSupport.ts'
+import { test } from './cspViolations.ts'
 import { press, useAutoLogin } from './support.ts'
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { accessTokenTtlSeconds, twinOrigin } from '../playwright.config.ts'
 import { callFromPage, sessionCookie, signInThroughBackend, tokenRequestLog } from './bffSupport.ts'
+import { test } from './cspViolations.ts'
 
 // The twin origin's backend runs as instances `a` and `b` sharing one redis-server, behind a
 // front that sends each request to the next instance in turn (e2e/servers/roundRobinFront.ts).

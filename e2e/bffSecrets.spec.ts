@@ -7,7 +7,7 @@ import {
   paysafeDemoClient,
   picpayDemoClient,
 } from '@payauth/sandbox'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { demoOrigin, e2eSessionKey } from '../playwright.config.ts'
 import {
   openSessionCookie,
@@ -16,6 +16,7 @@ import {
   sessionCookie,
   signInThroughBackend,
 } from './bffSupport.ts'
+import { test } from './cspViolations.ts'
 import { press, storedSession } from './support.ts'
 
 /** Everything only the backend may know, by what it is. */

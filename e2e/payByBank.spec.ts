@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { test } from './cspViolations.ts'
 import { holdBackCallback, press, useAutoLogin } from './support.ts'
 
 async function createIntent(page: Page, options: { ttlSeconds?: number; amount?: string } = {}): Promise<string> {

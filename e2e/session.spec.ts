@@ -1,5 +1,6 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, type BrowserContext, expect, type Page } from '@playwright/test'
 import { accessTokenTtlSeconds, sandboxOrigin } from '../playwright.config.ts'
+import { test } from './cspViolations.ts'
 import { press, signInQuickly, signOut, storedSession, useAutoLogin } from './support.ts'
 
 interface TokenRequestLog {

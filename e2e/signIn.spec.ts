@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { test } from './cspViolations.ts'
 import {
   holdBackCallback,
   indexedDbKeys,

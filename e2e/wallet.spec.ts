@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { sandboxOrigin } from '../playwright.config.ts'
+import { test } from './cspViolations.ts'
 import { press, signInWithForm, useAutoLogin } from './support.ts'
 
 test.beforeEach(async ({ page, context }) => {
