@@ -13,6 +13,7 @@ import { PayPage } from './pages/PayPage.tsx'
 import { ProviderPage } from './pages/ProviderPage.tsx'
 import { providerPages } from './pages/providerPages.ts'
 import { SessionPage } from './pages/SessionPage.tsx'
+import { StorageNotice } from './pages/StorageNotice.tsx'
 import { WalletPage } from './pages/WalletPage.tsx'
 import { payClientForPage } from './payClients.ts'
 
@@ -38,6 +39,7 @@ export function App() {
         </nav>
       </header>
       <main>
+        <StorageNotice />
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/callback" element={<CallbackPage />} />

@@ -97,6 +97,11 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   }
 
   function login(loginOptions: LoginOptions = {}): Promise<void> {
+    // A redirect leaves the page, and with it a sign-in kept only in its memory (IndexedDB
+    // unavailable): a browser navigator that can (popupNavigator()) signs in in a popup instead.
+    if (!sessions.persistent() && navigator.authenticate && navigator.relayCallback) {
+      return loginWithPopup(loginOptions).then(() => undefined)
+    }
     pendingLogin ??= run(async () => {
       await navigator.assign((await authorize(loginOptions, false)).url.href)
     }, 'Starting the sign-in failed').finally(() => {
@@ -132,14 +137,12 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     navigator,
     run,
     async complete(url, state) {
+      const pending = ownPopups.has(state) ? undefined : await sessions.peekLogin(state)
       // In the popup a sign-in was started for: the window that opened it completes it.
-      if (
-        !ownPopups.has(state) &&
-        (await sessions.peekLogin(state))?.popup &&
-        navigator.relayCallback?.(url.href, state)
-      ) {
-        return new Promise<never>(() => {})
-      }
+      if (pending?.popup && navigator.relayCallback?.(url.href, state)) return new Promise<never>(() => {})
+      // A popup whose store is its own memory cannot see the sign-in its opener keeps: hand the
+      // callback over all the same, then fail as a page that started none (a popup closes meanwhile).
+      if (!pending && !ownPopups.has(state) && !sessions.persistent()) navigator.relayCallback?.(url.href, state)
       const { tokens, returnTo, appState } = await connection.completeCallback(url, state)
       await sessions.write(tokens)
       engine.adopt(tokens)

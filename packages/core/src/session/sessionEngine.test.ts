@@ -26,7 +26,9 @@ function scriptedSource(overrides: Partial<TokenSource> = {}) {
   return { source, pending, discarded }
 }
 
+/** `wake` stands for every signal of a change: a tab becoming visible, another tab's message. */
 function setUp(sourceOverrides: Partial<TokenSource> = {}) {
+  let wake = () => {}
   let time = 1_000_000
   const { source, pending, discarded } = scriptedSource(sourceOverrides)
   const sessions = sessionStore({
@@ -46,7 +48,12 @@ function setUp(sourceOverrides: Partial<TokenSource> = {}) {
     dispatch: (event) => {
       snapshot = nextSnapshot(snapshot, event)
     },
-    changes: [],
+    changes: [
+      (onChange) => {
+        wake = onChange
+        return () => {}
+      },
+    ],
     ended: () => ended++,
   })
   /** A session granted now; `null` for one without a refresh token. */
@@ -69,6 +76,7 @@ function setUp(sourceOverrides: Partial<TokenSource> = {}) {
     advance: (ms: number) => {
       time += ms
     },
+    wake: () => wake(),
     /** Lets the engine's awaited store and lock steps run. */
     settle: () => new Promise((resolve) => setTimeout(resolve, 0)),
   }
@@ -242,6 +250,34 @@ describe('sessionEngine', () => {
     const afterwards = t.engine.accessToken()
     await t.settle()
     expect(t.pending).toHaveLength(2)
+    t.pending[1]?.resolve(t.session('b'))
+    expect(await afterwards).toBe('b')
+    t.engine.dispose()
+  })
+
+  it('honours Retry-After whatever asks: not sooner for a wake-up, nor for a caller once the token expired', async () => {
+    const t = setUp()
+    await t.sessions.write(t.session('a'))
+    await t.engine.restore()
+    t.engine.follow()
+    t.advance(4.6 * minute)
+    const first = t.engine.accessToken()
+    await t.settle()
+    const busy = new AuthError(AuthErrorCode.ServerError, 'busy', { cause: {}, retryAfter: 60 })
+    t.pending[0]?.reject(busy)
+    expect(await first).toBe('a')
+    t.wake()
+    await t.settle()
+    expect(t.pending).toHaveLength(1)
+    t.advance(0.5 * minute)
+    const expired = t.engine.accessToken().catch((error: unknown) => error)
+    await t.settle()
+    expect(t.pending).toHaveLength(1)
+    expect(await expired).toBe(busy)
+    expect(t.snapshot()).toMatchObject({ status: 'signedIn', session: { accessToken: 'a' } })
+    t.advance(0.5 * minute)
+    const afterwards = t.engine.accessToken()
+    await t.settle()
     t.pending[1]?.resolve(t.session('b'))
     expect(await afterwards).toBe('b')
     t.engine.dispose()

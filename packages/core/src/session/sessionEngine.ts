@@ -54,6 +54,8 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   let failures = 0
   /** After a failed renewal, no new attempt on demand before this (backoff, Retry-After). */
   let retryAt = 0
+  /** The server's `Retry-After`: no renewal request before `until`, whatever asks for one. */
+  let serverPause: { readonly until: number; readonly failure: AuthError } | undefined
   let disposed = false
   const detachers: (() => void)[] = []
   const renewable = (current: TokenSet) => source.renewable(current, now())
@@ -63,6 +65,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     tokens = next
     failures = 0
     retryAt = 0
+    serverPause = undefined
     dispatch({ type, tokens: next, ...traits(next) })
     schedule(next)
   }
@@ -89,6 +92,8 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     if (!current) return
     // The timer fired early (clamped delay, clock moved back): keep watching.
     if (isFresh(current, now())) return schedule(current)
+    // Woken (a visible tab, another tab's message) while the server asked for a pause: wait it out.
+    if (serverPause && now() < serverPause.until) return schedule(current, serverPause.until - now())
     if (renewable(current)) await refresh().catch(() => {})
     else if (current.expiresAt <= now()) {
       await store.forget().catch(() => {})
@@ -154,6 +159,8 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   }
 
   function refresh(rejectedToken?: string): Promise<TokenSet> {
+    // An expired token or a 401 does not shorten the server's Retry-After: its answer stands till then.
+    if (!refreshing && serverPause && now() < serverPause.until) return Promise.reject(serverPause.failure)
     refreshing ??= refreshUnderLock(rejectedToken).finally(() => {
       refreshing = undefined
     })
@@ -220,6 +227,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       failures++
       const delay = Math.max(backoffDelay(failures), (failure.retryAfter ?? 0) * 1000)
       retryAt = now() + delay
+      if (failure.retryAfter) serverPause = { until: now() + failure.retryAfter * 1000, failure }
       dispatch({ type: 'sessionKept', tokens, ...traits(tokens), error: failure })
       schedule(tokens, delay)
     }

@@ -1,0 +1,133 @@
+import { expect, type Page } from '@playwright/test'
+import { accessTokenTtlSeconds } from '../playwright.config.ts'
+import {
+  apiCallsSucceed,
+  openSessionPage,
+  routeRefreshes,
+  sandboxRefreshes,
+  shownToken,
+  signInOnce,
+  test,
+} from './faultSupport.ts'
+import { press, signInQuickly, signOut, useAutoLogin } from './support.ts'
+
+test('the tab holding the refresh lock closes mid-refresh: another tab takes over with one refresh', async ({
+  page,
+  context,
+  blackHole,
+}) => {
+  await signInOnce(page, context)
+  const other = await context.newPage()
+  const before = await openSessionPage(page)
+  await openSessionPage(other)
+  // The first refresh hangs; the other tab's waits for the lock meanwhile.
+  const attempts = await routeRefreshes(context, (route, attempt) =>
+    attempt === 0 ? route.continue({ url: blackHole }) : route.fallback(),
+  )
+  await expect.poll(() => attempts.length).toBe(1)
+  const holder = attempts[0]?.tab
+  const survivor = holder === page ? other : page
+  const closedAt = Date.now()
+  await holder?.close()
+
+  await expect(survivor.getByTestId('session-token')).not.toHaveText(before)
+  const newTab = await context.newPage()
+  expect(await openSessionPage(newTab)).toBe(await survivor.getByTestId('session-token').textContent())
+  expect(attempts).toHaveLength(2)
+  expect(attempts[1]?.at).toBeGreaterThanOrEqual(closedAt)
+  const log = await sandboxRefreshes(survivor)
+  expect(log.byGrantType).toEqual({ authorization_code: 1, refresh_token: 1 })
+  expect(log.refreshes[0]?.succeeded).toBe(true)
+  await apiCallsSucceed(newTab, 1)
+})
+
+const withoutIndexedDb = {
+  'IndexedDB missing': () => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }),
+  'IndexedDB refusing to open, as in private mode': () => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      )
+    }
+  },
+}
+
+for (const [name, script] of Object.entries(withoutIndexedDb)) {
+  test(`${name}: sign-in works, with the session in memory, and the app says so`, async ({ page, context }) => {
+    await context.addInitScript(script)
+    await useAutoLogin(context)
+    await page.goto('/')
+    // A redirect would lose the pending sign-in with the page: it happens in a popup.
+    const popup = page.waitForEvent('popup')
+    await press(page.getByRole('button', { name: 'Sign in' }))
+    await (await popup).waitForEvent('close')
+    await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
+    await expect(page.getByRole('note')).toContainText('kept in memory only')
+    // The session lives on in the page, through a refresh, and with the page it ends.
+    await press(page.getByRole('link', { name: 'Session' }))
+    const first = await shownToken(page)
+    await expect(page.getByTestId('session-token')).not.toHaveText(first)
+    await apiCallsSucceed(page, 1)
+    await page.goto('/')
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  })
+}
+
+const tenMinutes = 10 * 60_000
+for (const [name, offset] of [
+  ['ahead', tenMinutes],
+  ['behind', -tenMinutes],
+] as const) {
+  test(`a device clock 10 minutes ${name}: sign-in completes, and the session refreshes once per token`, async ({
+    page,
+    context,
+  }) => {
+    await context.addInitScript((offset) => {
+      const RealDate = Date
+      // Every reading of the clock in the page, `new Date()` and `Date.now()`, is off by `offset`.
+      class SkewedDate extends RealDate {
+        constructor(...args: ConstructorParameters<DateConstructor> | []) {
+          if (args.length === 0) super(RealDate.now() + offset)
+          else super(...(args as ConstructorParameters<DateConstructor>))
+        }
+        static override now() {
+          return RealDate.now() + offset
+        }
+      }
+      globalThis.Date = SkewedDate as DateConstructor
+    }, offset)
+    await signInOnce(page, context)
+    await openSessionPage(page)
+    const attempts = await routeRefreshes(context, (route) => route.fallback())
+    // Three expiries go by: each is met by one refresh, neither in a loop nor not at all.
+    await expect.poll(() => attempts.length, { timeout: accessTokenTtlSeconds * 4000 }).toBeGreaterThanOrEqual(3)
+    const gaps = attempts.slice(1).map((attempt, index) => attempt.at - (attempts[index]?.at ?? 0))
+    for (const gap of gaps) expect(gap).toBeGreaterThan((accessTokenTtlSeconds * 1000) / 2)
+    await apiCallsSucceed(page, 1)
+    const log = await sandboxRefreshes(page)
+    expect(log.byGrantType.authorization_code).toBe(1)
+    expect(log.refreshes.every((refresh) => refresh.succeeded)).toBe(true)
+  })
+}
+
+test('BroadcastChannel missing: two tabs share one refresh per token, and a sign-out reaches both', async ({
+  page,
+  context,
+}) => {
+  await context.addInitScript(() => Reflect.deleteProperty(window, 'BroadcastChannel'))
+  await signInQuickly(page, context)
+  const other = await context.newPage()
+  await other.goto('/')
+  const expiry = (tab: Page) => tab.getByTestId('expires-at').getAttribute('datetime')
+  const before = await expiry(page)
+  expect(await expiry(other)).toBe(before)
+  const attempts = await routeRefreshes(context, (route) => route.fallback())
+  // One token's expiry: both tabs move to the next token, which one request fetched.
+  for (const tab of [page, other]) await expect.poll(() => expiry(tab)).not.toBe(before)
+  expect(await expiry(other)).toBe(await expiry(page))
+  expect(attempts).toHaveLength(1)
+
+  await signOut(page)
+  await expect(other.getByRole('button', { name: 'Sign in' })).toBeVisible()
+})
