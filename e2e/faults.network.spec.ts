@@ -68,28 +68,36 @@ const busyAnswers = [
 ]
 
 for (const { name, answer } of busyAnswers) {
-  test(`a refresh answered ${name} with Retry-After: the session stays, the retry waits as asked, then succeeds`, async ({
+  test(`a refresh answered ${name} with Retry-After: the session stays, no tab asks again sooner, then it recovers`, async ({
     page,
     context,
   }) => {
     await signInOnce(page, context)
+    const other = await context.newPage()
     const before = await openSessionPage(page)
+    await openSessionPage(other)
     const attempts = await routeRefreshes(context, (route, attempt) =>
       attempt === 0 ? route.fulfill(answer) : route.fallback(),
     )
     await expect.poll(() => attempts.length).toBe(1)
-    await expect(page.getByRole('status')).toBeVisible()
-    // The user comes back to the tab meanwhile: that is no reason to ask the server again sooner.
-    await page.evaluate(() => {
-      document.dispatchEvent(new Event('visibilitychange'))
-      window.dispatchEvent(new Event('focus'))
-    })
+    const refusedTab = attempts[0]?.tab ?? page
+    await expect(refusedTab.getByRole('status')).toBeVisible()
+    // The user comes back to the tabs meanwhile: that is no reason to ask the server again sooner.
+    for (const tab of [page, other]) {
+      await tab.evaluate(() => {
+        document.dispatchEvent(new Event('visibilitychange'))
+        window.dispatchEvent(new Event('focus'))
+      })
+    }
 
-    await expect(page.getByTestId('session-token')).not.toHaveText(before, { timeout: 15_000 })
+    for (const tab of [page, other]) {
+      await expect(tab.getByTestId('session-token')).not.toHaveText(before, { timeout: 15_000 })
+    }
     const [refused, retried] = attempts
     if (!refused || !retried) throw new Error('expected a refused refresh and its retry')
     expect(retried.at - refused.at).toBeGreaterThanOrEqual(retryAfterSeconds * 1000)
-    await apiCallsSucceed(page, 1)
+    expect(attempts).toHaveLength(2)
+    await apiCallsSucceed(other, 1)
   })
 }
 

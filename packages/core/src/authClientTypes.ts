@@ -28,7 +28,10 @@ export interface AuthClient {
   start(): Promise<void>
   /**
    * Sends the user to the authorization server (code + PKCE). While one sign-in is being prepared,
-   * further calls return its promise, so a double effect does not start two.
+   * further calls return its promise, so a double effect does not start two. Where the session can
+   * only be kept in this page's memory (IndexedDB unavailable) and the navigator opens popups
+   * (`popupNavigator()`), it signs in in a popup as `loginWithPopup()` does: a redirect would lose
+   * the pending sign-in with the page.
    *
    * @see https://www.rfc-editor.org/rfc/rfc7636
    */

@@ -7,6 +7,7 @@ describe('clientNamespace', () => {
     expect(names).toMatchObject({
       sessionKey: 'payauth:https://id.pace.cloud/auth/realms/pace:my-spa:session',
       dpopKey: 'payauth:https://id.pace.cloud/auth/realms/pace:my-spa:dpopKey',
+      renewalPauseKey: 'payauth:https://id.pace.cloud/auth/realms/pace:my-spa:renewalPause',
       refreshLock: 'payauth:refresh:https://id.pace.cloud/auth/realms/pace:my-spa',
       channel: 'payauth:https://id.pace.cloud/auth/realms/pace:my-spa',
     })

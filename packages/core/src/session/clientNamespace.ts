@@ -5,6 +5,8 @@
 export interface ClientNamespace {
   readonly sessionKey: string
   readonly dpopKey: string
+  /** Until when the server asked every tab to wait before the next renewal (its Retry-After). */
+  readonly renewalPauseKey: string
   readonly loginPrefix: string
   loginKey(state: string): string
   /** Held around a refresh, so one tab at a time presents the refresh token. */
@@ -23,6 +25,7 @@ export function clientNamespace(issuer: string, clientId: string): ClientNamespa
   return {
     sessionKey: `${base}:session`,
     dpopKey: `${base}:dpopKey`,
+    renewalPauseKey: `${base}:renewalPause`,
     loginPrefix,
     loginKey: (state) => loginPrefix + state,
     refreshLock,

@@ -282,4 +282,17 @@ describe('sessionEngine', () => {
     expect(await afterwards).toBe('b')
     t.engine.dispose()
   })
+
+  it('ignores a stored renewal pause longer than any server asks for: planted, not recorded', async () => {
+    const t = setUp()
+    await t.sessions.write(t.session('a'))
+    await t.engine.restore()
+    await t.sessions.pauseRenewals(Number.MAX_SAFE_INTEGER)
+    t.advance(4.6 * minute)
+    const token = t.engine.accessToken()
+    await t.settle()
+    t.pending[0]?.resolve(t.session('b'))
+    expect(await token).toBe('b')
+    t.engine.dispose()
+  })
 })

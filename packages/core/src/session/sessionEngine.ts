@@ -1,4 +1,4 @@
-import { type AuthError, AuthErrorCode, authError } from '../errors.ts'
+import { AuthError, AuthErrorCode, authError } from '../errors.ts'
 import type { AuthSnapshot, SignedOutReason, SnapshotEvent } from '../snapshot.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -42,6 +42,9 @@ export interface SessionEngine {
   current(): TokenSet | undefined
   dispose(): void
 }
+
+/** The longest Retry-After taken from a server (`retryAfterSeconds`' cap). */
+const maxRenewalPauseMs = 86_400_000
 
 /** Longest delay `setTimeout` honours; longer ones fire at once. */
 const maxTimerDelayMs = 2 ** 31 - 1
@@ -193,12 +196,17 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
         refreshExpiresAt: stored.refreshExpiresAt,
       })
     }
+    await waitOutRenewalPause()
     let renewed: TokenSet
     try {
       renewed = await source.renew(stored)
     } catch (error) {
       // Forget the refused session, unless a logout or a new sign-in already replaced it.
       if (refusesGrant(error)) await store.clearIf(stored)
+      // Every tab waits as the server asked: recorded before the lock passes to the next one.
+      else if (error instanceof AuthError && error.retryAfter) {
+        await store.pauseRenewals(now() + error.retryAfter * 1000).catch(() => {})
+      }
       throw error
     }
     // A logout (or a new sign-in) while the request ran must not be undone.
@@ -209,6 +217,18 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       })
     }
     return renewed
+  }
+
+  /** Another tab's answer still holds: the server's Retry-After is every tab's. */
+  async function waitOutRenewalPause(): Promise<void> {
+    const until = await store.renewalPause()
+    const left = until - now()
+    // Longer than any Retry-After we take (a day) is no pause we recorded.
+    if (left <= 0 || left > maxRenewalPauseMs) return
+    throw new AuthError(AuthErrorCode.ServerError, 'The server asked to wait before the next renewal', {
+      cause: { pausedUntil: until },
+      retryAfter: Math.ceil(left / 1000),
+    })
   }
 
   async function settle(failure: AuthError): Promise<void> {

@@ -123,4 +123,14 @@ describe('records read back from the store', () => {
     expect(await codeOf(sessions.claimLogin('s', 50))).toBe(AuthErrorCode.InvalidStoredRecord)
     expect(await codeOf(sessions.claimLogin('s', 50))).toBe(AuthErrorCode.StateMismatch)
   })
+
+  it('keeps the server’s renewal pause for every tab, and drops one that is no instant', async () => {
+    const { store, names, sessions } = setUp()
+    expect(await sessions.renewalPause()).toBe(0)
+    await sessions.pauseRenewals(1_000)
+    expect(await sessions.renewalPause()).toBe(1_000)
+    await store.set(names.renewalPauseKey, 'forever')
+    expect(await codeOf(sessions.renewalPause())).toBe(AuthErrorCode.InvalidStoredRecord)
+    expect(await sessions.renewalPause()).toBe(0)
+  })
 })

@@ -4,7 +4,7 @@ import type { TokenSet } from '../tokenSet.ts'
 import type { ClientNamespace } from './clientNamespace.ts'
 import type { LoginTransaction } from './loginTransaction.ts'
 import type { SessionChannel } from './sessionChannel.ts'
-import { isLoginTransaction, isTokenSet } from './storedRecords.ts'
+import { isLoginTransaction, isTime, isTokenSet } from './storedRecords.ts'
 
 /** One client's records in the token store, shared by the origin's tabs. */
 export interface SessionStore {
@@ -24,6 +24,10 @@ export interface SessionStore {
   replace(expected: TokenSet, next: TokenSet): Promise<boolean>
   /** Forgets the session only if it is still `expected`. */
   clearIf(expected: TokenSet): Promise<void>
+  /** Until when (epoch ms) the server asked every tab to wait before renewing; 0 when it did not. */
+  renewalPause(): Promise<number>
+  /** Records the server's Retry-After, so that no tab renews before `until`. */
+  pauseRenewals(until: number): Promise<void>
   saveLogin(transaction: LoginTransaction): Promise<void>
   /** The pending sign-in `state` names, as it is, or undefined. */
   peekLogin(state: string): Promise<LoginTransaction | undefined>
@@ -74,6 +78,8 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
       await store.delete(names.sessionKey)
       changed()
     },
+    renewalPause: async () => (await checked(names.renewalPauseKey, isTime)) ?? 0,
+    pauseRenewals: (until) => store.set(names.renewalPauseKey, until),
     saveLogin: (transaction) => store.set(names.loginKey(transaction.state), transaction),
     // A look only: a malformed record is left for claimLogin to drop and report.
     async peekLogin(state) {

@@ -39,6 +39,11 @@ export function isTokenSet(value: unknown): value is TokenSet {
   })
 }
 
+/** Whether a stored instant (epoch milliseconds) can be trusted as one. */
+export function isTime(value: unknown): value is number {
+  return time(value)
+}
+
 /** Whether a stored pending sign-in can be trusted as one. */
 export function isLoginTransaction(value: unknown): value is LoginTransaction {
   return matches(value, {
