@@ -61,8 +61,9 @@ for (const [name, script] of Object.entries(withoutIndexedDb)) {
     // A redirect would lose the pending sign-in with the page: it happens in a popup.
     const popup = page.waitForEvent('popup')
     await press(page.getByRole('button', { name: 'Sign in' }))
-    await (await popup).waitForEvent('close')
+    const signInWindow = await popup
     await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
+    await expect.poll(() => signInWindow.isClosed()).toBe(true)
     await expect(page.getByRole('note')).toContainText('kept in memory only')
     // The session lives on in the page, through a refresh, and with the page it ends.
     await press(page.getByRole('link', { name: 'Session' }))
