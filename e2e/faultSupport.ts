@@ -1,6 +1,7 @@
 import { createServer, type Socket } from 'node:net'
-import { type BrowserContext, test as base, expect, type Page, type Route } from '@playwright/test'
+import { type BrowserContext, expect, type Page, type Route } from '@playwright/test'
 import { demoOrigin, sandboxOrigin } from '../playwright.config.ts'
+import { test as base } from './cspViolations.ts'
 import { press, signInQuickly, storedSession } from './support.ts'
 
 /** The sandbox's token endpoint, where the browser renews the session. */
@@ -61,7 +62,7 @@ export async function signInOnce(page: Page, context: BrowserContext): Promise<v
 }
 
 /**
- * Playwright's test with `blackHole`: the URL of a server that accepts connections and never
+ * The e2e `test` (every page checked for CSP violations) with `blackHole`: the URL of a server that accepts connections and never
  * answers. A route sends a request there to make it hang: unlike a route left unhandled, which
  * Playwright lets through when its tab closes, nothing can let it reach the real server later.
  */
