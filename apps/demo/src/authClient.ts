@@ -1,8 +1,10 @@
 import { createAuthClient } from '@payauth/core'
 import { dpop } from '@payauth/core/dpop'
+import { popupNavigator } from '@payauth/core/popup'
 import { partnerScaVerifier, paysafeSca } from '@payauth/core/sca'
 import { stepUp } from '@payauth/core/step-up'
 import { clientId, dpopClientId, provider, scope, walletBaseUrl } from './config.ts'
+import { recordingWalletOperations } from './walletOperations.ts'
 
 /** One client per registration, created outside React as payauth expects. */
 export const authClient = createAuthClient({
@@ -10,6 +12,10 @@ export const authClient = createAuthClient({
   clientId,
   redirectUri: new URL('/callback', window.location.origin).href,
   scope,
+  // Redirects as usual, and auth.loginWithPopup() for the home page's popup sign-in.
+  navigator: popupNavigator(),
+  // Notes which request each SCA challenge holds back, so the dialog can say what is approved.
+  fetch: recordingWalletOperations((input, init) => fetch(input, init)),
   // auth.fetch sends the token to the wallet API and to no other origin.
   resourceOrigins: [walletBaseUrl],
   // Wallet operations need PSD2 SCA; the partner backend checks the PIN or SMS code.
