@@ -66,14 +66,21 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // CSS pixels, no animations or caret; a little leeway for anti-aliasing, none for layout.
+    toHaveScreenshot: { scale: 'css', animations: 'disabled', caret: 'hide', maxDiffPixelRatio: 0.002 },
+  },
+  // One readable folder of baselines. No platform suffix: CI runs on these machines' image, with Debian's Chromium.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   reporter: [['list']],
   use: {
     baseURL: demoOrigin,
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    // The phone layout's screenshots are the mobile project's alone.
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions }, testIgnore: 'demoMobile.spec.ts' },
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions } },
   ],
   // Started one after another, in this order.

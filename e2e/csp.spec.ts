@@ -32,7 +32,7 @@ function expectSecurityHeaders(response: Pick<Response, 'headers'> | null): void
   expect(headers).toMatchObject({
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
-    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin-allow-popups',
   })
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { sandboxOrigin } from '../playwright.config.ts'
 import { test } from './cspViolations.ts'
 import { holdBackCallback, press, useAutoLogin } from './support.ts'
 
@@ -46,13 +47,30 @@ test('an expired intent is refused with the bank’s reason', async ({ page, con
   await expect(page.getByRole('alert')).toContainText('INTENT_HAS_EXPIRED')
 })
 
-test('an intent cannot be authorized twice', async ({ page, context }) => {
+test('a consumed intent is not offered again; a page still showing it is refused by the bank', async ({
+  page,
+  context,
+  browser,
+}) => {
   await useAutoLogin(context)
   const intentId = await createIntent(page)
+  // Another device has the same payment page open, from before the intent was used.
+  const { baseURL, viewport, hasTouch, isMobile, userAgent } = test.info().project.use
+  const otherDevice = await browser.newContext({ baseURL, viewport, hasTouch, isMobile, userAgent })
+  await otherDevice.addCookies(await context.cookies(sandboxOrigin))
+  const stale = await otherDevice.newPage()
+  await stale.goto(`/pay?intent=${intentId}`)
+  await expect(stale.getByTestId('intent-status')).toHaveText('CREATED')
+
   await press(page.getByRole('button', { name: 'Authorize with your bank' }))
   await expect(page.getByTestId('session-intent')).toHaveText(intentId)
-  await press(page.getByRole('button', { name: 'Authorize this intent again' }))
-  await expect(page.getByRole('alert')).toContainText('INTENT_HAS_BEEN_USED_BEFORE')
+  await expect(page.getByTestId('intent-status')).toHaveText('CONSUMED')
+  await expect(page.getByTestId('intent-used')).toBeVisible()
+  await expect(page.getByRole('button', { name: /Authorize/ })).toHaveCount(0)
+
+  await press(stale.getByRole('button', { name: 'Authorize with your bank' }))
+  await expect(stale.getByRole('alert')).toContainText('INTENT_HAS_BEEN_USED_BEFORE')
+  await otherDevice.close()
 })
 
 test('a tampered state on the way back is refused', async ({ page, context }) => {

@@ -71,7 +71,7 @@ test('signing out in one tab signs out every tab; the server refuses the old ref
   if (!session) throw new Error('no stored session')
 
   await signOut(page)
-  await expect(other.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(other.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
   expect(await storedSession(other, 'demo-spa')).toBeNull()
 
   const reuse = await request.post(`${sandboxOrigin}/auth/realms/pace/protocol/openid-connect/token`, {
@@ -82,7 +82,7 @@ test('signing out in one tab signs out every tab; the server refuses the old ref
 
   // The server session ended too: signing in again asks for the password.
   await context.clearCookies()
-  await press(page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in', exact: true }))
   await expect(page.getByLabel('Password')).toBeVisible()
 })
 

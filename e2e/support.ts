@@ -42,7 +42,7 @@ export function webStorageContents(page: Page): Promise<string> {
 export async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username)
   await page.getByLabel('Password').fill(password)
-  await press(page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in', exact: true }))
 }
 
 /** payauth's entries in IndexedDB for one client: the stored session and the DPoP key's thumbprint. */
@@ -94,7 +94,7 @@ export function storedSession(
 export async function signInQuickly(page: Page, context: BrowserContext, username = 'alice'): Promise<void> {
   await useAutoLogin(context, username)
   await page.goto('/')
-  await press(page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in', exact: true }))
   await page.getByTestId('user-name').waitFor()
 }
 
@@ -109,7 +109,7 @@ export async function signOut(page: Page): Promise<void> {
   await press(page.getByRole('button', { name: 'Sign out' }))
   await leftForLogout
   await page.waitForURL(home)
-  await page.getByRole('button', { name: 'Sign in' }).waitFor()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor()
 }
 
 /**

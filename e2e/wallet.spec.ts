@@ -108,7 +108,7 @@ test('two operations at once are verified one after the other', async ({ page })
 
 test('statements need a stronger sign-in: RFC 9470 step-up and back', async ({ page }) => {
   await press(page.getByRole('button', { name: 'View statements' }))
-  await expect(page.getByTestId('statements-result')).toContainText('(step_up_required)')
+  await expect(page.getByRole('alert', { name: 'Statements need a stronger sign-in' })).toBeVisible()
   await press(page.getByRole('button', { name: 'Confirm with your PIN' }))
   await expect(page.getByLabel('PIN')).toBeVisible()
   await page.getByLabel('PIN').fill('1234')

@@ -69,11 +69,11 @@ export function securityHeaders(env: DemoEnv, devNonce?: string): Record<string,
     // callback page makes, to this origin or any other, may repeat it in a Referer.
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
-    // No window of another origin keeps a handle on the app. The demo signs in by redirect (in a
-    // popup only where IndexedDB is unavailable). An app that signs in in popups as a rule sends
-    // `same-origin-allow-popups`: the popup's callback still arrives under `same-origin` (it is
-    // relayed over a BroadcastChannel), but the cut handle hides the user closing the popup, so the
-    // sign-in waits for its timeout.
-    'Cross-Origin-Opener-Policy': 'same-origin',
+    // No window of another origin gets a handle on the app, but the popups the app opens keep
+    // theirs: the home page signs in in a popup, and so does every sign-in where IndexedDB is
+    // unavailable. Under `same-origin` the popup's result would still arrive (relayed over a
+    // BroadcastChannel), but the cut handle would hide the user closing the popup, and the
+    // sign-in would wait for its timeout.
+    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
   }
 }

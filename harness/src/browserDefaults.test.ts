@@ -69,7 +69,8 @@ navigatorContract(
     const userClosesPopup = async () => {
       await vi.advanceTimersByTimeAsync(2_000)
       for (const popup of page.popups) popup.close()
-      await vi.advanceTimersByTimeAsync(2_000)
+      // Past the grace a closed popup's callback still has to arrive in (3 s).
+      await vi.advanceTimersByTimeAsync(4_000)
     }
     return {
       navigator: popupNavigator(),

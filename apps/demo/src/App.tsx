@@ -1,9 +1,10 @@
 import { AuthProvider, RequireAuth } from '@payauth/react'
 import { type ReactNode, useState } from 'react'
-import { Link, Route, Routes } from 'react-router'
+import { Route, Routes } from 'react-router'
 import { dpopAuthClient } from './authClient.ts'
 import { backendAuthClient, payBackendAuthClient } from './backendClients.ts'
 import { CallbackPage } from './CallbackPage.tsx'
+import { ErrorsStayOnTheirPage } from './ErrorsStayOnTheirPage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
 import { BackendPage } from './pages/BackendPage.tsx'
 import { DpopPage } from './pages/DpopPage.tsx'
@@ -16,28 +17,13 @@ import { SessionPage } from './pages/SessionPage.tsx'
 import { StorageNotice } from './pages/StorageNotice.tsx'
 import { WalletPage } from './pages/WalletPage.tsx'
 import { payClientForPage } from './payClients.ts'
+import { SiteHeader } from './SiteHeader.tsx'
 
 export function App() {
   return (
     <>
-      <header className="top">
-        <Link to="/" className="brand">
-          payauth demo
-        </Link>
-        <nav>
-          <Link to="/account">Payment methods</Link>
-          <Link to="/wallet">Wallet</Link>
-          <Link to="/session">Session</Link>
-          <Link to="/dpop">DPoP</Link>
-          <Link to="/pay">Pay by bank</Link>
-          <Link to="/backend">Backend (BFF)</Link>
-          {providerPages.map((provider) => (
-            <Link key={provider.page} to={provider.page}>
-              {provider.name}
-            </Link>
-          ))}
-        </nav>
-      </header>
+      <SiteHeader />
+      <ErrorsStayOnTheirPage />
       <main>
         <StorageNotice />
         <Routes>
@@ -60,6 +46,7 @@ export function App() {
             path="/pay-backend"
             element={
               <AuthProvider client={payBackendAuthClient}>
+                <ErrorsStayOnTheirPage />
                 <PayBackendPage />
               </AuthProvider>
             }
@@ -79,9 +66,10 @@ function SignedInOnly({ page }: { readonly page: ReactNode }) {
 function DpopSection() {
   return (
     <AuthProvider client={dpopAuthClient}>
+      <ErrorsStayOnTheirPage />
       <Routes>
         <Route index element={<DpopPage />} />
-        <Route path="callback" element={<CallbackPage />} />
+        <Route path="callback" element={<CallbackPage start="/dpop" />} />
       </Routes>
     </AuthProvider>
   )
@@ -93,9 +81,10 @@ function PaySection() {
   const [client] = useState(payClientForPage)
   return (
     <AuthProvider client={client}>
+      <ErrorsStayOnTheirPage />
       <Routes>
         <Route index element={<PayPage />} />
-        <Route path="callback" element={<CallbackPage />} />
+        <Route path="callback" element={<CallbackPage start="/pay" />} />
       </Routes>
     </AuthProvider>
   )
@@ -103,5 +92,10 @@ function PaySection() {
 
 /** Pages signed in through the app's backend-for-frontend share its client and session. */
 function ThroughBackend({ page }: { readonly page: ReactNode }) {
-  return <AuthProvider client={backendAuthClient}>{page}</AuthProvider>
+  return (
+    <AuthProvider client={backendAuthClient}>
+      <ErrorsStayOnTheirPage />
+      {page}
+    </AuthProvider>
+  )
 }

@@ -3,8 +3,11 @@ import { useCallback } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { describeAuthError } from './describeAuthError.ts'
 
-/** The redirect URI's page: completes the sign-in, then returns to where it started. */
-export function CallbackPage() {
+/**
+ * The redirect URI's page: completes the sign-in, then returns to where it started. `start` is the
+ * first page of the section the sign-in belongs to, where a failed one offers to go back to.
+ */
+export function CallbackPage({ start = '/' }: { readonly start?: string }) {
   const navigate = useNavigate()
   const onSignedIn = useCallback((returnTo: string) => navigate(returnTo, { replace: true }), [navigate])
   return (
@@ -15,7 +18,7 @@ export function CallbackPage() {
           <h1>Sign-in failed</h1>
           <p>{describeAuthError(error)}</p>
           <p>
-            <Link to="/">Back to the start</Link>
+            <Link to={start}>Back to the start</Link>
           </p>
         </section>
       )}

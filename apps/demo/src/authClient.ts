@@ -4,6 +4,7 @@ import { popupNavigator } from '@payauth/core/popup'
 import { partnerScaVerifier, paysafeSca } from '@payauth/core/sca'
 import { stepUp } from '@payauth/core/step-up'
 import { clientId, dpopClientId, provider, scope, walletBaseUrl } from './config.ts'
+import { recordingWalletOperations } from './walletOperations.ts'
 
 /**
  * `?requestTimeout=<ms>` in the address the page loads with gives up on a server that does not
@@ -11,23 +12,26 @@ import { clientId, dpopClientId, provider, scope, walletBaseUrl } from './config
  */
 const requestTimeoutMs = Number(new URLSearchParams(window.location.search).get('requestTimeout')) || 0
 
+const timedFetch: typeof fetch =
+  requestTimeoutMs > 0
+    ? (input, init) =>
+        fetch(input, {
+          ...init,
+          signal: AbortSignal.any([AbortSignal.timeout(requestTimeoutMs), ...(init?.signal ? [init.signal] : [])]),
+        })
+    : (input, init) => fetch(input, init)
+
 /** One client per registration, created outside React as payauth expects. */
 export const authClient = createAuthClient({
-  ...(requestTimeoutMs > 0
-    ? {
-        fetch: (input, init) =>
-          fetch(input, {
-            ...init,
-            signal: AbortSignal.any([AbortSignal.timeout(requestTimeoutMs), ...(init?.signal ? [init.signal] : [])]),
-          }),
-      }
-    : {}),
   provider,
   clientId,
   redirectUri: new URL('/callback', window.location.origin).href,
   scope,
-  // Where IndexedDB is unavailable, sign-in happens in a popup: a redirect would lose it with the page.
+  // Redirects as usual, auth.loginWithPopup() for the home page's popup sign-in, and sign-in in a
+  // popup where IndexedDB is unavailable (a redirect would lose the pending sign-in with the page).
   navigator: popupNavigator(),
+  // Notes which request each SCA challenge holds back, so the dialog can say what is approved.
+  fetch: recordingWalletOperations(timedFetch),
   // auth.fetch sends the token to the wallet API and to no other origin.
   resourceOrigins: [walletBaseUrl],
   // Wallet operations need PSD2 SCA; the partner backend checks the PIN or SMS code.

@@ -125,7 +125,8 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         if (!isAuthError(error) || error.code !== AuthErrorCode.PopupBlocked || options.fallbackToRedirect === false) {
           throw error
         }
-        await navigator.assign((await signIn).url)
+        // A fresh sign-in, not the popup's: its callback page must complete it, not relay it to an opener.
+        await navigator.assign((await authorize(options, false)).url.href)
         return undefined
       } finally {
         signIn.then(({ state }) => ownPopups.delete(state)).catch(() => {})

@@ -1,6 +1,7 @@
 import { useAuth, useAuthFetch } from '@payauth/react'
 import { useState } from 'react'
-import { describeAuthError } from '../describeAuthError.ts'
+import { ActionButton } from '../ActionButton.tsx'
+import { AuthErrorMessage } from '../AuthErrorMessage.tsx'
 import { userinfoEndpoint } from '../userinfoEndpoint.ts'
 import { BackendError } from './BackendError.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
@@ -37,16 +38,12 @@ export function BackendPage() {
         the backend renews.
       </p>
       <BackendError />
-      {error && (
-        <p className="error" role="alert">
-          {describeAuthError(error)}
-        </p>
-      )}
+      {error && <AuthErrorMessage error={error} server="the app's backend" />}
       {snapshot.status === 'loading' && <p>Asking the backend for your session…</p>}
       {(snapshot.status === 'signedOut' || snapshot.status === 'error') && (
-        <button type="button" onClick={() => login({ returnTo: '/backend' }).catch(() => {})}>
+        <ActionButton onAction={() => login({ returnTo: '/backend' })} pendingLabel="Signing in…" leavesPage>
           Sign in through the backend
-        </button>
+        </ActionButton>
       )}
       {snapshot.status === 'signedIn' && (
         <div data-testid="bff-session">
@@ -59,12 +56,12 @@ export function BackendPage() {
             <ExpiresIn at={snapshot.session.expiresAt} />; the backend renews it.
           </p>
           <div className="actions">
-            <button type="button" onClick={() => void callApi().catch(() => {})}>
+            <ActionButton onAction={callApi} pendingLabel="Calling the API…">
               Call the API with auth.fetch
-            </button>
-            <button type="button" className="secondary" onClick={() => logout().catch(() => {})}>
+            </ActionButton>
+            <ActionButton className="secondary" onAction={() => logout()} pendingLabel="Signing out…" leavesPage>
               Sign out
-            </button>
+            </ActionButton>
           </div>
           {call && (
             <p data-testid="bff-api-result" role="status">

@@ -5,6 +5,8 @@ interface DemoUser {
   readonly username: string
   readonly password: string
   readonly name: string
+  /** The wallet PIN, for SCA and the stronger sign-in. */
+  readonly pin: string
 }
 
 /** Lists the local sandbox's users and passwords, read from the sandbox itself. */
@@ -23,24 +25,30 @@ export function DemoUsers() {
   return (
     <section className="card" aria-labelledby="demo-users">
       <h2 id="demo-users">Sandbox users</h2>
-      <table>
+      <table className="stacked-table">
+        <caption>Sign in with any of them on the sandbox's login page; the PIN confirms payments.</caption>
         <thead>
           <tr>
-            <th>Username</th>
-            <th>Password</th>
-            <th>Name</th>
+            <th scope="col">Username</th>
+            <th scope="col">Password</th>
+            <th scope="col">Name</th>
+            <th scope="col">PIN</th>
           </tr>
         </thead>
         <tbody>
           {users.map((user) => (
             <tr key={user.username}>
-              <td>
+              {/* data-label names the column when narrow screens stack each row into a card. */}
+              <td data-label="Username">
                 <code>{user.username}</code>
               </td>
-              <td>
+              <td data-label="Password">
                 <code>{user.password}</code>
               </td>
-              <td>{user.name}</td>
+              <td data-label="Name">{user.name}</td>
+              <td data-label="PIN">
+                <code>{user.pin}</code>
+              </td>
             </tr>
           ))}
         </tbody>

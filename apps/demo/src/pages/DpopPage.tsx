@@ -1,5 +1,6 @@
 import { useAuth } from '@payauth/react'
-import { describeAuthError } from '../describeAuthError.ts'
+import { ActionButton } from '../ActionButton.tsx'
+import { AuthErrorMessage } from '../AuthErrorMessage.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
 
 /** Signs in with the DPoP registration: its tokens only work with this browser's key. */
@@ -12,11 +13,7 @@ export function DpopPage() {
         This registration binds every token to a key pair made in this browser. The private key cannot be exported, so a
         stolen token is useless anywhere else.
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {describeAuthError(error)}
-        </p>
-      )}
+      {error && <AuthErrorMessage error={error} />}
       {snapshot.status === 'signedIn' ? (
         <>
           <p>
@@ -24,18 +21,19 @@ export function DpopPage() {
             <code data-testid="dpop-token">{snapshot.session.accessToken.slice(0, 10)}…</code>, expires{' '}
             <ExpiresIn at={snapshot.session.expiresAt} />.
           </p>
-          <button type="button" className="secondary" onClick={() => logout().catch(() => {})}>
+          <ActionButton className="secondary" onAction={() => logout()} pendingLabel="Signing out…" leavesPage>
             Sign out
-          </button>
+          </ActionButton>
         </>
       ) : (
-        <button
-          type="button"
+        <ActionButton
           disabled={snapshot.status === 'loading'}
-          onClick={() => login({ returnTo: '/dpop' }).catch(() => {})}
+          onAction={() => login({ returnTo: '/dpop' })}
+          pendingLabel="Signing in…"
+          leavesPage
         >
           Sign in with DPoP
-        </button>
+        </ActionButton>
       )}
     </section>
   )

@@ -1,28 +1,35 @@
 import { useAuth } from '@payauth/react'
 import { Link } from 'react-router'
-import { describeAuthError } from '../describeAuthError.ts'
+import { ActionButton } from '../ActionButton.tsx'
+import { AuthErrorMessage } from '../AuthErrorMessage.tsx'
 import { DemoUsers } from './DemoUsers.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
 import { providerPages } from './providerPages.ts'
 
 export function HomePage() {
-  const { snapshot, login, logout, error } = useAuth()
+  const { snapshot, login, loginWithPopup, logout, error } = useAuth()
 
   return (
     <>
       <section className="card">
         <h1>Sign in to PACE with payauth</h1>
         <p>Authorization code + PKCE against the PACE realm; the session lives in IndexedDB and survives reloads.</p>
-        {error && (
-          <p className="error" role="alert">
-            {describeAuthError(error)}
-          </p>
-        )}
+        {error && <AuthErrorMessage error={error} />}
         {snapshot.status === 'loading' && <p>Restoring your session…</p>}
         {(snapshot.status === 'signedOut' || snapshot.status === 'error') && (
-          <button type="button" onClick={() => login({ returnTo: '/' }).catch(() => {})}>
-            Sign in
-          </button>
+          <div className="actions">
+            <ActionButton onAction={() => login({ returnTo: '/' })} pendingLabel="Signing in…" leavesPage>
+              Sign in
+            </ActionButton>
+            {/* Where the browser blocks the window, payauth falls back to the redirect. */}
+            <ActionButton
+              className="secondary"
+              onAction={() => loginWithPopup({ returnTo: '/' })}
+              pendingLabel="Signing in in the popup…"
+            >
+              Sign in with a popup
+            </ActionButton>
+          </div>
         )}
         {snapshot.status === 'signedIn' && (
           <div data-testid="session">
@@ -46,9 +53,9 @@ export function HomePage() {
               <Link to="/account" className="button">
                 Payment methods
               </Link>
-              <button type="button" className="secondary" onClick={() => logout().catch(() => {})}>
+              <ActionButton className="secondary" onAction={() => logout()} pendingLabel="Signing out…" leavesPage>
                 Sign out
-              </button>
+              </ActionButton>
             </div>
           </div>
         )}

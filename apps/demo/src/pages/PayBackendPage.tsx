@@ -1,7 +1,10 @@
 import { useAuth } from '@payauth/react'
 import { type FormEvent, useState } from 'react'
+import { ActionButton } from '../ActionButton.tsx'
 import { callBackend } from '../backendClients.ts'
 import { describeAuthError } from '../describeAuthError.ts'
+import { PendingButton } from '../PendingButton.tsx'
+import { usePendingAction } from '../usePendingAction.ts'
 import { BackendError } from './BackendError.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
 
@@ -15,9 +18,7 @@ export function PayBackendPage() {
   const [problem, setProblem] = useState<string>()
   const session = snapshot.status === 'signedIn' ? snapshot.session : undefined
 
-  async function authorize(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
+  async function authorize(form: FormData) {
     try {
       const { authorizationUrl } = await callBackend<{ authorizationUrl: string }>('/pay/bff/intents', {
         method: 'POST',
@@ -33,7 +34,16 @@ export function PayBackendPage() {
       window.location.assign(authorizationUrl)
     } catch (failure) {
       setProblem(failure instanceof Error ? failure.message : String(failure))
+      // Offer the button again: the page is staying.
+      throw failure
     }
+  }
+  const authorizing = usePendingAction(authorize, { leavesPage: true })
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setProblem(undefined)
+    authorizing.run(new FormData(event.currentTarget))
   }
 
   return (
@@ -46,17 +56,19 @@ export function PayBackendPage() {
       <BackendError />
       {(error || problem) && (
         <p className="error" role="alert">
-          {error ? describeAuthError(error) : problem}
+          {error ? describeAuthError(error, "the merchant's backend") : problem}
         </p>
       )}
-      <form onSubmit={(event) => void authorize(event)} className="pay-form">
+      <form onSubmit={submit} className="pay-form">
         <label>
           Payee <input name="payee" defaultValue="Corner Shop" />
         </label>
         <label>
           Amount (EUR) <input name="amount" defaultValue="42.00" inputMode="decimal" />
         </label>
-        <button type="submit">Authorize with your bank</button>
+        <PendingButton type="submit" pending={authorizing.pending} pendingLabel="Going to your bank…">
+          Authorize with your bank
+        </PendingButton>
       </form>
       {session && (
         <div data-testid="pay-backend-session">
@@ -64,9 +76,9 @@ export function PayBackendPage() {
             Signed in for intent <code data-testid="backend-intent">{session.intent?.id ?? 'none'}</code>; token expires{' '}
             <ExpiresIn at={session.expiresAt} />.
           </p>
-          <button type="button" className="secondary" onClick={() => logout().catch(() => {})}>
+          <ActionButton className="secondary" onAction={() => logout()} pendingLabel="Signing out…" leavesPage>
             Sign out
-          </button>
+          </ActionButton>
         </div>
       )}
     </section>

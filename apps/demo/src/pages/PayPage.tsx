@@ -1,9 +1,12 @@
 import { useAuth } from '@payauth/react'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
+import { ActionButton } from '../ActionButton.tsx'
 import { payApiBaseUrl } from '../config.ts'
 import { describeAuthError } from '../describeAuthError.ts'
+import { PendingButton } from '../PendingButton.tsx'
 import { payAuthClient, payImplicitClient } from '../payClients.ts'
+import { usePendingAction } from '../usePendingAction.ts'
 import { ExpiresIn } from './ExpiresIn.tsx'
 
 interface IntentView {
@@ -42,9 +45,7 @@ export function PayPage() {
       .catch(() => setProblem('The intent could not be read.'))
   }, [intentId, session])
 
-  async function createIntent(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
+  async function createIntent(form: FormData) {
     const response = await fetch(`${payApiBaseUrl}/merchant/intents`, {
       method: 'POST',
       body: JSON.stringify({
@@ -54,27 +55,38 @@ export function PayPage() {
         currency: 'EUR',
         ttlSeconds: Number(form.get('ttl')),
       }),
-    })
+    }).catch(() => undefined)
+    if (!response) return setProblem("The merchant's backend could not be reached. Please try again shortly.")
     if (!response.ok) return setProblem('The merchant backend could not create the intent.')
     const created = (await response.json()) as IntentView
     setSearchParams({ intent: created.id })
   }
+  const creating = usePendingAction(createIntent)
 
-  function authorize() {
-    if (!intentId) return
-    const client = legacyImplicit ? payImplicitClient() : payAuthClient
-    client.login({ intent: { id: intentId, type: 'payments' }, returnTo: `/pay?intent=${intentId}` }).catch(() => {})
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setProblem(undefined)
+    creating.run(new FormData(event.currentTarget))
   }
+
+  function authorize(id: string) {
+    const client = legacyImplicit ? payImplicitClient() : payAuthClient
+    return client.login({ intent: { id, type: 'payments' }, returnTo: `/pay?intent=${id}` })
+  }
+
+  // An intent is authorized once: after that (or once this page is signed in for it) only a new one will do.
+  const consumed = intent?.status !== undefined && intent.status !== 'CREATED'
+  const signedInForIt = session?.intent?.id !== undefined && session.intent.id === intentId
 
   return (
     <section className="card">
       <h1>Pay by bank</h1>
       {(error || problem) && (
         <p className="error" role="alert">
-          {error ? describeAuthError(error) : problem}
+          {error ? describeAuthError(error, "the bank's server") : problem}
         </p>
       )}
-      <form onSubmit={(event) => void createIntent(event)} className="pay-form">
+      <form onSubmit={submit} className="pay-form">
         <label>
           Payee <input name="payee" defaultValue="Corner Shop" />
         </label>
@@ -84,7 +96,9 @@ export function PayPage() {
         <label>
           Intent valid for (s) <input name="ttl" defaultValue="600" inputMode="numeric" />
         </label>
-        <button type="submit">Create payment intent</button>
+        <PendingButton type="submit" pending={creating.pending} pendingLabel="Creating the intent…">
+          Create payment intent
+        </PendingButton>
       </form>
       {intent && (
         <p data-testid="intent">
@@ -92,7 +106,12 @@ export function PayPage() {
           <strong data-testid="intent-status">{intent.status}</strong>
         </p>
       )}
-      {intentId && (
+      {intentId && (consumed || signedInForIt) && (
+        <p data-testid="intent-used">
+          This intent has been authorized and used: a bank approves each intent once. Create a new intent to pay again.
+        </p>
+      )}
+      {intentId && !consumed && !signedInForIt && (
         <div className="actions">
           <label>
             <input
@@ -102,9 +121,9 @@ export function PayPage() {
             />{' '}
             Legacy implicit mode (not recommended)
           </label>
-          <button type="button" onClick={authorize}>
-            {session?.intent?.id === intentId ? 'Authorize this intent again' : 'Authorize with your bank'}
-          </button>
+          <ActionButton onAction={() => authorize(intentId)} pendingLabel="Going to your bank…" leavesPage>
+            Authorize with your bank
+          </ActionButton>
         </div>
       )}
       {session && (
@@ -118,9 +137,14 @@ export function PayPage() {
               <strong data-testid="not-renewable">It cannot be renewed: you will sign in again when it expires.</strong>
             )}
           </p>
-          <button type="button" className="secondary" onClick={() => logout({ returnTo: '/pay' }).catch(() => {})}>
+          <ActionButton
+            className="secondary"
+            onAction={() => logout({ returnTo: '/pay' })}
+            pendingLabel="Signing out…"
+            leavesPage
+          >
             Sign out
-          </button>
+          </ActionButton>
         </div>
       )}
     </section>

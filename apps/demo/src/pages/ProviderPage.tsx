@@ -1,5 +1,6 @@
 import { useAuth } from '@payauth/react'
 import { useState } from 'react'
+import { ActionButton } from '../ActionButton.tsx'
 import { callBackend } from '../backendClients.ts'
 import type { ProviderPageInfo } from './providerPages.ts'
 
@@ -39,14 +40,14 @@ export function ProviderPage({ provider }: { readonly provider: ProviderPageInfo
       <p>The client secret and the {provider.name} token stay on the backend; this page receives the data only.</p>
       {snapshot.status === 'loading' && <p>Asking the backend for your session…</p>}
       {(snapshot.status === 'signedOut' || snapshot.status === 'error') && (
-        <button type="button" onClick={() => login({ returnTo: provider.page }).catch(() => {})}>
+        <ActionButton onAction={() => login({ returnTo: provider.page })} pendingLabel="Signing in…" leavesPage>
           Sign in through the backend
-        </button>
+        </ActionButton>
       )}
       {snapshot.status === 'signedIn' && (
-        <button type="button" onClick={() => void fetchThroughBackend()}>
+        <ActionButton onAction={fetchThroughBackend} pendingLabel="Fetching…">
           Fetch {provider.what} through the backend
-        </button>
+        </ActionButton>
       )}
       {outcome?.kind === 'error' && (
         <p className="error" role="alert">

@@ -1,5 +1,6 @@
 import { useAuth, useAuthClient } from '@payauth/react'
 import { useState } from 'react'
+import { ActionButton } from '../ActionButton.tsx'
 import { describeAuthError } from '../describeAuthError.ts'
 import { userinfoEndpoint } from '../userinfoEndpoint.ts'
 import { ExpiresIn } from './ExpiresIn.tsx'
@@ -52,9 +53,9 @@ export function SessionPage() {
           {describeAuthError(error)}
         </p>
       )}
-      <button type="button" onClick={() => void fireCalls()}>
+      <ActionButton onAction={fireCalls} pendingLabel="Calling…">
         Make {callsPerRound} API calls at once
-      </button>
+      </ActionButton>
       {round && (
         <p data-testid="calls">
           Round {round.number}: {round.succeeded} of {callsPerRound} calls succeeded

@@ -1,41 +1,58 @@
-import { type AuthError, isAuthError } from '@payauth/core'
-import { ScaChallenge, useAuth, useAuthFetch } from '@payauth/react'
-import { type FormEvent, useState } from 'react'
+import { type AuthError, AuthErrorCode, isAuthError } from '@payauth/core'
+import { ScaChallenge, useAuth, useAuthClient, useAuthFetch } from '@payauth/react'
+import { scaMessages } from '@payauth/react/sca-messages'
+import { useState } from 'react'
 import { walletBaseUrl } from '../config.ts'
+import { PendingButton } from '../PendingButton.tsx'
+import { initialScaLanguage, isScaLanguage, scaLanguages } from '../scaLanguage.ts'
+import { usePendingAction } from '../usePendingAction.ts'
+import { scaOperationSummary } from './ScaOperationSummary.tsx'
 import { SmsOutbox } from './SmsOutbox.tsx'
+import { WalletOutcome, type WalletResult } from './WalletOutcome.tsx'
 
-type Result = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'error'; readonly error: AuthError }
+type Operation = 'transfer' | 'card' | 'statements'
 
 /**
  * A Paysafe-like wallet: sending money and revealing card details need PSD2 SCA (PIN or SMS code,
- * in <ScaChallenge>); statements need a stronger sign-in (RFC 9470 step-up).
+ * in <ScaChallenge>, which says what is being approved); statements need a stronger sign-in
+ * (RFC 9470 step-up).
  */
 export function WalletPage() {
   const authFetch = useAuthFetch()
-  const { challenge, stepUp, snapshot } = useAuth()
-  const [results, setResults] = useState<Record<string, Result>>({})
+  const client = useAuthClient()
+  const { challenge, snapshot } = useAuth()
+  const [results, setResults] = useState<Partial<Record<Operation, WalletResult>>>({})
+  const [language, setLanguage] = useState(initialScaLanguage)
 
-  async function run(key: string, call: () => Promise<Response>, describe: (body: Record<string, unknown>) => string) {
-    setResults((previous) => {
-      const { [key]: _, ...rest } = previous
-      return rest
-    })
+  function show(operation: Operation, result: WalletResult | undefined) {
+    setResults(({ [operation]: _, ...others }) => (result ? { ...others, [operation]: result } : others))
+  }
+
+  async function run(
+    operation: Operation,
+    call: () => Promise<Response>,
+    describe: (body: Record<string, unknown>) => string,
+  ) {
+    show(operation, undefined)
     try {
       const response = await call()
       const body = (await response.json()) as Record<string, unknown>
-      const result: Result = response.ok
-        ? { kind: 'ok', text: describe(body) }
-        : { kind: 'ok', text: `The wallet answered ${response.status}` }
-      setResults((previous) => ({ ...previous, [key]: result }))
+      show(operation, { kind: 'answer', text: response.ok ? describe(body) : `The wallet answered ${response.status}` })
     } catch (error) {
-      if (isAuthError(error)) setResults((previous) => ({ ...previous, [key]: { kind: 'error', error } }))
+      if (!isAuthError(error)) return show(operation, { kind: 'answer', text: 'The wallet’s answer could not be read' })
+      show(operation, resultOf(error))
+      forgetReported(error)
     }
   }
 
-  function sendMoney(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
-    void run(
+  /** This page reported the failure beside its operation: the client need not show it anywhere else. */
+  function forgetReported(error: AuthError) {
+    const current = client.getSnapshot()
+    if ((current.status === 'signedIn' || current.status === 'error') && current.error === error) client.clearError()
+  }
+
+  const transfer = usePendingAction((form: FormData) =>
+    run(
       'transfer',
       () =>
         authFetch(`${walletBaseUrl}/wallet/transfers`, {
@@ -44,75 +61,99 @@ export function WalletPage() {
           body: JSON.stringify({ amount: form.get('amount'), to: form.get('to') }),
         }),
       (body) => `Transfer ${String(body.status)}: ${String(body.amount)} EUR to ${String(body.to)}`,
-    )
-  }
+    ),
+  )
+  const card = usePendingAction(() =>
+    run(
+      'card',
+      () => authFetch(`${walletBaseUrl}/wallet/cards/card-1/details`),
+      (body) => `Card ${String(body.pan)}, expires ${String(body.expiry)}, CVV ${String(body.cvv)}`,
+    ),
+  )
+  const statements = usePendingAction(() =>
+    run(
+      'statements',
+      () => authFetch(`${walletBaseUrl}/wallet/statements`),
+      (body) => `Statements: ${JSON.stringify(body.statements)}`,
+    ),
+  )
 
   return (
     <>
       <section className="card">
         <h1>Wallet</h1>
-        <form onSubmit={sendMoney} className="pay-form">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault()
+            transfer.run(new FormData(event.currentTarget))
+          }}
+          className="pay-form"
+        >
           <label>
             Amount (EUR) <input name="amount" defaultValue="25.00" inputMode="decimal" />
           </label>
           <label>
             To (IBAN) <input name="to" defaultValue="GB33BUKB20201555555555" />
           </label>
-          <button type="submit">Send money</button>
+          <PendingButton type="submit" pending={transfer.pending} pendingLabel="Sending…">
+            Send money
+          </PendingButton>
         </form>
-        <Outcome result={results.transfer} testId="transfer-result" />
+        <WalletOutcome
+          result={results.transfer}
+          testId="transfer-result"
+          onDismiss={() => show('transfer', undefined)}
+        />
         <div className="actions">
-          <button
-            type="button"
-            onClick={() =>
-              void run(
-                'card',
-                () => authFetch(`${walletBaseUrl}/wallet/cards/card-1/details`),
-                (body) => `Card ${String(body.pan)}, expires ${String(body.expiry)}, CVV ${String(body.cvv)}`,
-              )
-            }
-          >
+          <PendingButton pending={card.pending} pendingLabel="Revealing…" onClick={() => card.run()}>
             Reveal card details
-          </button>
-          <button
-            type="button"
+          </PendingButton>
+          <PendingButton
+            pending={statements.pending}
+            pendingLabel="Loading statements…"
             className="secondary"
-            onClick={() =>
-              void run(
-                'statements',
-                () => authFetch(`${walletBaseUrl}/wallet/statements`),
-                (body) => `Statements: ${JSON.stringify(body.statements)}`,
-              )
-            }
+            onClick={() => statements.run()}
           >
             View statements
-          </button>
+          </PendingButton>
         </div>
-        <Outcome result={results.card} testId="card-result" />
-        <Outcome result={results.statements} testId="statements-result" />
-        {challenge?.kind === 'stepUp' && (
-          <div className="card step-up" role="alertdialog" aria-labelledby="step-up-title">
-            <h2 id="step-up-title">A stronger sign-in is needed</h2>
-            <p>{challenge.description ?? 'This needs you to confirm your identity again.'}</p>
-            <button type="button" onClick={() => void stepUp({ returnTo: '/wallet' }).catch(() => {})}>
-              Confirm with your PIN
-            </button>
-          </div>
+        <WalletOutcome result={results.card} testId="card-result" onDismiss={() => show('card', undefined)} />
+        <WalletOutcome
+          result={results.statements}
+          testId="statements-result"
+          onDismiss={() => {
+            if (challenge?.kind === 'stepUp') client.cancelChallenge()
+            show('statements', undefined)
+          }}
+        />
+        <label className="language">
+          Language of the confirmation dialog{' '}
+          <select
+            value={language}
+            onChange={(event) => {
+              if (isScaLanguage(event.target.value)) setLanguage(event.target.value)
+            }}
+          >
+            {scaLanguages.map((option) => (
+              <option key={option.tag} value={option.tag} lang={option.tag}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {snapshot.status === 'signedIn' && (
+          <ScaChallenge
+            messages={scaMessages[language]}
+            summary={(pending) => scaOperationSummary(pending, language)}
+          />
         )}
-        {snapshot.status === 'signedIn' && <ScaChallenge />}
       </section>
       <SmsOutbox active={challenge?.kind === 'sca'} />
     </>
   )
 }
 
-function Outcome({ result, testId }: { readonly result: Result | undefined; readonly testId: string }) {
-  if (!result) return null
-  return result.kind === 'ok' ? (
-    <p data-testid={testId}>{result.text}</p>
-  ) : (
-    <p data-testid={testId} className="error">
-      {result.error.message} ({result.error.code})
-    </p>
-  )
+/** A step-up is a next step to offer, not a failure to show. */
+function resultOf(error: AuthError): WalletResult {
+  return error.code === AuthErrorCode.StepUpRequired ? { kind: 'stepUp' } : { kind: 'error', error }
 }

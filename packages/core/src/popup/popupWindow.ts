@@ -4,8 +4,12 @@ import { AuthErrorCode, authError } from '../errors.ts'
 const relayChannel = 'payauth:popup'
 /** A popup reported closed this soon had its opener link cut (COOP), not closed by the user. */
 const severedWithinMs = 1_500
-/** How long a closed popup's callback may still take to arrive. */
-const closedGraceMs = 1_000
+/**
+ * How long a closed popup's callback may still take to arrive. A callback page whose COOP header
+ * cut the opener link looks closed from the moment it starts loading, and relays only once the
+ * app has booted in it: seconds, on a slow phone or a busy machine (1 s lost sign-ins).
+ */
+const closedGraceMs = 3_000
 /** As long as a sign-in may take. */
 const timeoutMs = 10 * 60_000
 
