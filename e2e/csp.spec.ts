@@ -59,7 +59,7 @@ test('the home page, the callback page and the scripts carry the policy; no requ
   const callbackPage = page.waitForResponse(
     (response) => response.request().isNavigationRequest() && new URL(response.url()).pathname === '/callback',
   )
-  await press(page.getByRole('button', { name: 'Sign in' }))
+  await press(page.getByRole('button', { name: 'Sign in', exact: true }))
   await signInWithForm(page, 'alice', 'alice-pass')
   await press(page.getByRole('button', { name: 'Allow' }))
   const callback = await callbackPage
@@ -124,7 +124,7 @@ test('markup the server did not send never runs: inline scripts and inline event
   })
   await page.goto('/')
   // The app's own script still runs.
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
   expect(await page.evaluate(() => Object.keys(window).filter((key) => key.endsWith('Ran')))).toEqual([])
   await expect
     .poll(() =>
@@ -198,7 +198,7 @@ test('a script in the page cannot turn strings into code or markup, restyle the 
   cspViolations,
 }) => {
   await page.goto('/')
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
   for (const { name, directive, attempt } of attempts) {
     await test.step(name, async () => {
       // From a timer, as the page's own code runs: code evaluated by the test itself may eval.
@@ -214,5 +214,5 @@ test('a script in the page cannot turn strings into code or markup, restyle the 
       cspViolations.splice(0)
     })
   }
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
 })

@@ -10,6 +10,7 @@ import {
   test,
 } from './faultSupport.ts'
 import { press, signInQuickly, signOut, useAutoLogin } from './support.ts'
+import { openFromHeader } from './uxSupport.ts'
 
 test('the tab holding the refresh lock closes mid-refresh: another tab takes over with one refresh', async ({
   page,
@@ -60,18 +61,18 @@ for (const [name, script] of Object.entries(withoutIndexedDb)) {
     await page.goto('/')
     // A redirect would lose the pending sign-in with the page: it happens in a popup.
     const popup = page.waitForEvent('popup')
-    await press(page.getByRole('button', { name: 'Sign in' }))
+    await press(page.getByRole('button', { name: 'Sign in', exact: true }))
     const signInWindow = await popup
     await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
     await expect.poll(() => signInWindow.isClosed()).toBe(true)
     await expect(page.getByRole('note')).toContainText('kept in memory only')
     // The session lives on in the page, through a refresh, and with the page it ends.
-    await press(page.getByRole('link', { name: 'Session' }))
+    await openFromHeader(page, 'Session')
     const first = await shownToken(page)
     await expect(page.getByTestId('session-token')).not.toHaveText(first)
     await apiCallsSucceed(page, 1)
     await page.goto('/')
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
   })
 }
 
@@ -132,5 +133,5 @@ test('BroadcastChannel missing: two tabs share one refresh per token, and a sign
   expect(attempts).toHaveLength(1)
 
   await signOut(page)
-  await expect(other.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(other.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
 })

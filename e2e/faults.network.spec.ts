@@ -33,7 +33,7 @@ test('the authorization server down during a refresh: every tab stays signed in,
   await expect(page.getByTestId('expires-at')).toContainText('(in 0 s)')
   for (const tab of [page, other]) {
     await expect(tab.getByTestId('session-token')).toBeVisible()
-    await expect(tab.getByRole('button', { name: 'Sign in' })).toHaveCount(0)
+    await expect(tab.getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0)
   }
 
   await context.unroute(outage)

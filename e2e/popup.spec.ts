@@ -55,8 +55,11 @@ test('a callback page with Cross-Origin-Opener-Policy cuts the opener link; the 
     await devTools.send('Fetch.fulfillRequest', {
       requestId: paused.requestId,
       responseCode: paused.responseStatusCode ?? 200,
+      // In place of the demo's own `same-origin-allow-popups`: two COOP headers would be one invalid one.
       responseHeaders: [
-        ...(paused.responseHeaders ?? []),
+        ...(paused.responseHeaders ?? []).filter(
+          (header) => header.name.toLowerCase() !== 'cross-origin-opener-policy',
+        ),
         { name: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
       ],
       body: base64Encoded ? body : Buffer.from(body).toString('base64'),
