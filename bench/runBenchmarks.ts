@@ -2,6 +2,7 @@
 // BENCHMARKS.md (with its charts in bench/results/). Robust on a loaded 2-core machine: warm-up
 // runs, interleaved samples and medians; it never fails on a time, only when a measurement
 // could not be made at all (then the report says which, and the exit code is 1).
+// `--only callback-latency [--rounds N]` measures the callback latency alone and only prints it.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startBenchPages } from './benchPages.ts'
 import { runBffBenchIfPresent } from './bffHook.ts'
@@ -9,6 +10,7 @@ import { buildPages } from './browser/buildPages.ts'
 import { auth0ReactAloneWhole, measureBundleSizes } from './bundleSizes.ts'
 import { measureCachedReads } from './cachedReads.ts'
 import { measureCallbackLatency } from './callbackLatency.ts'
+import { measureCallbackLatencyAlone } from './callbackLatencyAlone.ts'
 import { launchChromium } from './chromium.ts'
 import { describeMachine } from './machine.ts'
 import { type PageName, pageNames, pageOrigin, sandboxPorts } from './ports.ts'
@@ -22,6 +24,7 @@ const herdShape = { tabs: 5, callers: 20, expiries: 3 }
 const herdTokenTtlSeconds = 5
 const herdRuns = 3
 const callbackRounds = { warmUpRounds: 2, rounds: 21 }
+const latencyPages: PageName[] = ['oauth4webapi', 'payauth', 'oidcClientTsShared']
 const readRounds = 3
 const clientId = 'demo-spa'
 
@@ -48,6 +51,28 @@ async function attempt<T>(name: string, measure: () => Promise<T>): Promise<Outc
   }
 }
 
+/** The value after `--name` on the command line, if given. */
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? undefined : process.argv[index + 1]
+}
+const only = flag('only')
+if (only !== undefined && only !== 'callback-latency') throw new Error(`--only takes callback-latency, not ${only}`)
+if (only === 'callback-latency') {
+  const rounds = Number(flag('rounds') ?? callbackRounds.rounds)
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number of rounds')
+  progress(`callback latency alone, ${rounds} interleaved rounds after ${callbackRounds.warmUpRounds} warm-up`)
+  await measureCallbackLatencyAlone({
+    pages: latencyPages,
+    appOrigins: pageNames.map(pageOrigin),
+    clientId,
+    warmUpRounds: callbackRounds.warmUpRounds,
+    rounds,
+    progress,
+  })
+  process.exit(0)
+}
+
 const sizes = await attempt('bundle sizes (rolldown, min + gzip -9)', async () => ({
   rows: await measureBundleSizes(progress),
   auth0ReactAloneWhole: await auth0ReactAloneWhole(),
@@ -68,7 +93,6 @@ let pages: { close(): Promise<void> } | undefined
 try {
   const bundles = await buildPages()
   pages = await startBenchPages(bundles, { issuer: signInSandbox.issuer, clientId })
-  const latencyPages: PageName[] = ['oauth4webapi', 'payauth', 'oidcClientTsShared']
   callback = await attempt(
     `callback latency, ${callbackRounds.rounds} interleaved rounds after ${callbackRounds.warmUpRounds} warm-up`,
     () =>

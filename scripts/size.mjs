@@ -33,18 +33,22 @@ const features = {
   'sca texts es (react)': ['@payauth/react/sca-messages/es', 'scaMessagesEs', 'Confirma que eres tú'],
 }
 
+// The budgets are a ratchet, not the goal: the measured size plus a little, so that any growth is
+// a decision someone makes and writes down. Raised last for the fault fixes (a Retry-After every tab
+// honours, sign-in by popup without IndexedDB): typical 19.31 -> 19.57 kB, whole 29.75 -> 30.00 kB.
+// The goals (issue 8) are not met: oauth4webapi's functions alone are about 7.5 kB of the typical app.
 const budgets = [
   {
     name: 'typical PACE app (createAuthClient, pace, AuthProvider, useAuth, useToken, AuthCallback, RequireAuth)',
     source: typical,
-    maxGzipBytes: 19_400,
+    maxGzipBytes: 19_700,
     goalGzipBytes: 14_500,
   },
   {
     // The SCA dialog's languages are data, measured one by one below, not code.
     name: 'whole public API of core + react, every subpath but the SCA texts',
     source: whole,
-    maxGzipBytes: 29_800,
+    maxGzipBytes: 30_100,
     goalGzipBytes: 19_000,
   },
 ]

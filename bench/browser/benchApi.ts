@@ -38,6 +38,13 @@ export interface BenchApi extends LibraryUnderTest {
   readsPerSecond(warmUpMs: number, measureMs: number): Promise<number>
 }
 
+/**
+ * What the callback page logs to the console once `window.benchCallback` is set. The runner
+ * listens for it rather than polling the page, as polling would run Playwright's injected script
+ * in the page while the sign-in is being timed.
+ */
+export const callbackDoneMessage = 'bench: callback done'
+
 /** Set on `/callback` once the sign-in completed (or failed). */
 export interface CallbackTiming {
   /** `performance.now()` when signed in: milliseconds since the callback navigation started. */

@@ -1,5 +1,5 @@
 // The in-page half of the bench, the same for every library: only `LibraryUnderTest` differs.
-import type { BenchApi, BurstResult, LibraryUnderTest } from './benchApi.ts'
+import { type BenchApi, type BurstResult, callbackDoneMessage, type LibraryUnderTest } from './benchApi.ts'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)))
 
@@ -48,12 +48,15 @@ export function installBench(library: LibraryUnderTest): void {
   if (location.pathname !== '/callback') return
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
   const fetchStartMs = navigation?.fetchStart ?? 0
-  library.completeCallback().then(
-    () => {
-      window.benchCallback = { signedInMs: performance.now(), fetchStartMs }
-    },
-    (error: unknown) => {
-      window.benchCallback = { signedInMs: performance.now(), fetchStartMs, error: String(error) }
-    },
-  )
+  library
+    .completeCallback()
+    .then(
+      () => {
+        window.benchCallback = { signedInMs: performance.now(), fetchStartMs }
+      },
+      (error: unknown) => {
+        window.benchCallback = { signedInMs: performance.now(), fetchStartMs, error: String(error) }
+      },
+    )
+    .then(() => console.debug(callbackDoneMessage))
 }

@@ -138,7 +138,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     navigator,
     run,
     async complete(url, state) {
-      const pending = ownPopups.has(state) ? undefined : await sessions.peekLogin(state)
+      // Only a navigator that can relay (popupNavigator()) needs the pending sign-in before it is
+      // claimed: a full-page redirect's callback page saves itself a read of the store.
+      const pending = ownPopups.has(state) || !navigator.relayCallback ? undefined : await sessions.peekLogin(state)
       // In the popup a sign-in was started for: the window that opened it completes it.
       if (pending?.popup && navigator.relayCallback?.(url.href, state)) return new Promise<never>(() => {})
       // A popup whose store is its own memory cannot see the sign-in its opener keeps: hand the

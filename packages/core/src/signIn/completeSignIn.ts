@@ -21,10 +21,14 @@ export interface CompleteSignInDeps {
 export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: string): Promise<SignedIn> {
   const { protocol } = deps
   // Under the cross-tab lock: one callback URL open in two tabs completes in one of them only.
-  const transaction = await deps.lock.run(deps.names.callbackLock(state), () =>
-    deps.sessions.claimLogin(state, deps.now()),
-  )
-  const server = await protocol.server()
+  const claim = deps.lock.run(deps.names.callbackLock(state), () => deps.sessions.claimLogin(state, deps.now()))
+  // The server's metadata does not depend on the pending sign-in: on a new page it is fetched while
+  // the claim waits for the lock and the store, and nothing is checked or sent with it before the
+  // claim succeeded. A failed claim is the error to report; a failed discovery retries on next use.
+  const discovery = protocol.server()
+  discovery.catch(() => {})
+  const transaction = await claim
+  const server = await discovery
   const fragment = fragmentParams(url)
   let tokens: SignedIn['tokens']
   if (transaction.responseType === 'token') {
