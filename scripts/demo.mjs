@@ -18,7 +18,9 @@ const usesSandbox =
 
 const children = []
 function start(args) {
-  const child = spawn('pnpm', args, { cwd: root, stdio: 'inherit' })
+  // Each in its own process group: pnpm does not pass a SIGTERM on to the server it started, so
+  // stopping the group is what stops the server (and frees its port for the next run).
+  const child = spawn('pnpm', args, { cwd: root, stdio: 'inherit', detached: true })
   child.on('exit', (code) => stop(code ?? 0))
   children.push(child)
 }
@@ -27,7 +29,13 @@ let stopping = false
 function stop(code) {
   if (stopping) return
   stopping = true
-  for (const child of children) child.kill('SIGTERM')
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // The group is gone already.
+    }
+  }
   process.exitCode = code
 }
 process.on('SIGINT', () => stop(0))

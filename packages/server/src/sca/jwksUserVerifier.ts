@@ -30,12 +30,26 @@ export interface JwksUserVerifierOptions {
   readonly algorithms?: readonly string[]
 }
 
+/** What jose throws for a token that is wrong, as opposed to keys it could not get. */
+const tokenFaults = [
+  errors.JWSInvalid,
+  errors.JWTInvalid,
+  errors.JWSSignatureVerificationFailed,
+  errors.JWTClaimValidationFailed,
+  errors.JWTExpired,
+  errors.JOSEAlgNotAllowed,
+  errors.JOSENotSupported,
+  errors.JWKSNoMatchingKey,
+  errors.JWKSMultipleMatchingKeys,
+]
+
 /**
  * A {@link UserVerifier} for JWT access tokens, checked with jose against the issuer's JWKS:
  * signature, `iss`, `aud`, `exp` and `nbf`, and a non-empty `sub`. The keys are fetched on first use
- * and cached (fetched again for an unknown `kid`). It throws, so the route answers 503, only when
- * the keys cannot be fetched at all (network failure, timeout): a JWKS endpoint that answers other
- * than 200 with JSON makes every token read as invalid (401). A `jwksUri` that is no URL throws at once.
+ * and cached (fetched again for an unknown `kid`). It throws, so the route answers 503, when it
+ * cannot tell: the keys cannot be fetched (network failure, timeout, an answer other than 200, a
+ * body that is no key set). A user is refused (401) only for what is wrong with their token.
+ * A `jwksUri` that is no URL throws at once.
  *
  * @example
  * ```ts
@@ -61,8 +75,9 @@ export function jwksUserVerifier(options: JwksUserVerifierOptions): UserVerifier
       })
       return typeof payload.sub === 'string' && payload.sub.length > 0 ? { subject: payload.sub } : undefined
     } catch (error) {
-      // A bad token is "no user"; keys that cannot be fetched are an outage, not a refusal.
-      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) return undefined
+      // A bad token is "no user"; keys that cannot be fetched are an outage, not a refusal: a 401
+      // then would tell every client to drop a session that is fine.
+      if (tokenFaults.some((fault) => error instanceof fault)) return undefined
       throw error
     }
   }
