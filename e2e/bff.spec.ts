@@ -112,6 +112,32 @@ test('signing out ends the backend session and revokes its refresh token; a relo
   expect(((await reuse.json()) as { error: string }).error).toBe('invalid_grant')
 })
 
+test('a sign-out the backend did not hear is sent again on the next load: the user is not signed back in', async ({
+  page,
+  context,
+}) => {
+  await signInThroughBackend(page, context)
+  // The connection drops just as the user signs out (a train into a tunnel).
+  await page.route('**/bff/logout*', (route) => route.abort('internetdisconnected'))
+  await press(page.getByRole('button', { name: 'Sign out' }))
+  await expect(page.getByRole('button', { name: 'Sign in through the backend' })).toBeVisible()
+  expect((await callFromPage(page, '/bff/session')).body).toMatchObject({ signedIn: true })
+
+  // Reloaded while still offline to the backend: no session comes back from it.
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Sign in through the backend' })).toBeVisible()
+  expect(await pageSession(page)).toBeNull()
+
+  // Back online: the next load sends the sign-out again, and the backend's session ends.
+  await page.unroute('**/bff/logout*')
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Sign in through the backend' })).toBeVisible()
+  await expect.poll(async () => (await callFromPage(page, '/bff/session')).body).toEqual({ signedIn: false })
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Sign in through the backend' })).toBeVisible()
+  expect(await pageSession(page)).toBeNull()
+})
+
 test('the session cookie is HttpOnly, Secure and SameSite=Strict, out of reach of scripts', async ({
   page,
   context,

@@ -89,3 +89,105 @@ it('a sign-in without a user (a bank intent, no ID token) is a session, not a ma
   expect(snapshot.session.user).toBeUndefined()
   reloaded.dispose()
 })
+
+/**
+ * A backend that keeps alice's session until it hears a logout; `reachable` false makes its
+ * logout route fail as a dropped connection would. Counts what each route was asked.
+ */
+function loggingOutBackend() {
+  const state = { signedIn: true, reachable: true, asked: { session: 0, logout: 0 } }
+  const fetch = async (input: string | URL | Request) => {
+    const start = Date.now()
+    const headers = { 'content-type': 'application/json', date: new Date(start).toUTCString() }
+    const route = new URL(String(input)).pathname
+    if (route === '/bff/logout') {
+      state.asked.logout++
+      if (!state.reachable) throw new TypeError('Failed to fetch')
+      state.signedIn = false
+      return Response.json({ logoutUrl: `${appOrigin}/` }, { headers })
+    }
+    if (route === '/bff/session') {
+      state.asked.session++
+      return Response.json(state.signedIn ? { signedIn: true, user: { sub: 'alice' } } : { signedIn: false }, {
+        headers,
+      })
+    }
+    if (!state.signedIn) return Response.json({ error: 'no_session' }, { status: 401, headers })
+    return Response.json(
+      { accessToken: 'token-1', tokenType: 'Bearer', expiresAt: start + tokenLifetimeMs, scope: ['openid'] },
+      { headers },
+    )
+  }
+  return { state, fetch }
+}
+
+/** A page of the app: a new client on the same browser storage, as a reload makes one. */
+function backendPage(fetch: ReturnType<typeof loggingOutBackend>['fetch'], store = memoryTokenStore()) {
+  const navigator = recordingNavigator(`${appOrigin}/`)
+  const auth = createAuthClient({
+    provider: backend({ url: `${appOrigin}/bff` }),
+    fetch,
+    store,
+    lock: memoryLock(),
+    channel: sessionChannelHub().channel(),
+    navigator,
+    wakeEvents: () => () => {},
+  })
+  return { auth, navigator, store }
+}
+
+it('a sign-out the backend did not hear is sent again on the next page, which restores no session meanwhile', async () => {
+  const bff = loggingOutBackend()
+  const page = backendPage(bff.fetch)
+  await page.auth.start()
+  expect(page.auth.getSnapshot().status).toBe('signedIn')
+
+  bff.state.reachable = false
+  await page.auth.logout()
+  const signedOut = page.auth.getSnapshot()
+  expect(signedOut.status).toBe('signedOut')
+  expect(signedOut.error?.code).toBe('network_error')
+  page.auth.dispose()
+
+  // Reloaded while the backend is still out of reach: signed out, not signed back in by its session.
+  const stillOut = backendPage(bff.fetch, page.store)
+  await stillOut.auth.start()
+  expect(stillOut.auth.getSnapshot().status).toBe('signedOut')
+  expect(bff.state.asked).toEqual({ session: 1, logout: 2 })
+  stillOut.auth.dispose()
+
+  // Reloaded once it is back: the owed sign-out lands, and only then is the backend asked for a session.
+  bff.state.reachable = true
+  const back = backendPage(bff.fetch, page.store)
+  await back.auth.start()
+  expect(back.auth.getSnapshot().status).toBe('signedOut')
+  expect(bff.state).toMatchObject({ signedIn: false, asked: { session: 1, logout: 3 } })
+  back.auth.dispose()
+
+  const later = backendPage(bff.fetch, page.store)
+  await later.auth.start()
+  expect(later.auth.getSnapshot().status).toBe('signedOut')
+  expect(bff.state.asked).toEqual({ session: 2, logout: 3 })
+  later.auth.dispose()
+})
+
+it('signing in again sets aside a sign-out still owed: the new session is restored', async () => {
+  const bff = loggingOutBackend()
+  const page = backendPage(bff.fetch)
+  await page.auth.start()
+  bff.state.reachable = false
+  await page.auth.logout()
+  page.auth.dispose()
+
+  const signIn = backendPage(bff.fetch, page.store)
+  await signIn.auth.start()
+  await signIn.auth.login()
+  expect(signIn.navigator.assigned).toHaveLength(1)
+  signIn.auth.dispose()
+
+  // The backend completed that sign-in (its session is alice's again): the next page restores it.
+  const afterSignIn = backendPage(bff.fetch, page.store)
+  await afterSignIn.auth.start()
+  expect(afterSignIn.auth.getSnapshot().status).toBe('signedIn')
+  afterSignIn.auth.dispose()
+})

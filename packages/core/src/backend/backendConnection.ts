@@ -115,6 +115,26 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     )
   }
 
+  /**
+   * Ends the backend's session. Until the backend confirms, a note in the store says a sign-out is
+   * owed: the backend's session outlives this page, and a reload would otherwise sign the user who
+   * asked to leave (on a shared computer, say) back in.
+   */
+  async function logOutAtBackend(returnTo: string): Promise<URL> {
+    const owed = context.names.pendingLogoutKey
+    await context.store.set(owed, true).catch(() => {})
+    const view = await call<{ logoutUrl: string }>('logout', { method: 'POST' }, { returnTo })
+    await context.store.delete(owed).catch(() => {})
+    return new URL(view.logoutUrl, base)
+  }
+
+  /** Sends an owed sign-out again; whether or not the backend hears it now, no session is restored. */
+  async function logoutOwed(): Promise<boolean> {
+    if ((await context.store.get(context.names.pendingLogoutKey).catch(() => undefined)) !== true) return false
+    await logOutAtBackend('/').catch(() => {})
+    return true
+  }
+
   const plain = httpOptions(base, context.fetch)
   return {
     source: {
@@ -125,6 +145,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       discard: async () => {},
       async restore() {
         reportFailedSignIn()
+        if (await logoutOwed()) return undefined
         const session = await call<SessionView>('session')
         return session.signedIn ? accessToken(session) : undefined
       },
@@ -137,6 +158,8 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
           { provider: 'backend' },
         )
       }
+      // A new sign-in replaces the backend's session: a sign-out still owed is moot.
+      await context.store.delete(context.names.pendingLogoutKey).catch(() => {})
       const url = route('login')
       for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)
       url.searchParams.set('returnTo', request.returnTo)
@@ -150,12 +173,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     },
     async endSession(_ending, landingUrl) {
       const landing = new URL(landingUrl)
-      const view = await call<{ logoutUrl: string }>(
-        'logout',
-        { method: 'POST' },
-        { returnTo: landing.pathname + landing.search + landing.hash },
-      )
-      return new URL(view.logoutUrl, base)
+      return logOutAtBackend(landing.pathname + landing.search + landing.hash)
     },
     sweep: async () => {},
     resourceHttp: async () => plain,

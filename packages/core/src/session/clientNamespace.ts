@@ -7,6 +7,8 @@ export interface ClientNamespace {
   readonly dpopKey: string
   /** Until when the server asked every tab to wait before the next renewal (its Retry-After). */
   readonly renewalPauseKey: string
+  /** A sign-out the app's backend has not heard yet (`backend()`): sent again before any restore. */
+  readonly pendingLogoutKey: string
   readonly loginPrefix: string
   loginKey(state: string): string
   /** Held around a refresh, so one tab at a time presents the refresh token. */
@@ -26,6 +28,7 @@ export function clientNamespace(issuer: string, clientId: string): ClientNamespa
     sessionKey: `${base}:session`,
     dpopKey: `${base}:dpopKey`,
     renewalPauseKey: `${base}:renewalPause`,
+    pendingLogoutKey: `${base}:pendingLogout`,
     loginPrefix,
     loginKey: (state) => loginPrefix + state,
     refreshLock,
