@@ -4,7 +4,7 @@ import { browseAuthorization } from '@payauth/sandbox'
 import { describe, expect, it } from 'vitest'
 import type { AppFixture, AppProcess, FakeBrowser } from './adapterFixtures.ts'
 import { type TestClient, testClient } from './testClient.ts'
-import { sandbox, setUpSandbox } from './vitest.ts'
+import { sandbox, setUpSandbox, storedSession } from './vitest.ts'
 
 const fiveMinutes = 5 * 60_000
 
@@ -104,6 +104,24 @@ export function signInContract(name: string, setup: () => AppFixture): void {
       const relaunched = await appClient(fixture, fixture.launch(callback), clock)
       await expect.poll(() => signedInAs(relaunched.client)).toBe('alice')
       expect(gone.tokenRequests()).toBe(0)
+    })
+
+    it('signs out at the server: the refresh token is revoked, and the next run of the app has none', async () => {
+      const fixture = setup()
+      const { app, tab, clock } = await signIn(fixture)
+      const clientId = fixture.native ? sandbox.paceNativeClientId : sandbox.paceClientId
+      const refreshToken = (await storedSession(app.environment.store, clientId))?.refreshToken
+      if (!refreshToken) throw new Error('the session holds no refresh token')
+      await tab.client.logout({ endSession: false })
+      // No error: the revocation reached the server, whatever the app's root (an app scheme too).
+      expect(tab.client.getSnapshot()).toEqual({ status: 'signedOut', reason: 'logout', error: undefined })
+      const reuse = await fetch(`${sandbox.paceIssuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
+      })
+      expect(((await reuse.json()) as { error?: string }).error).toBe('invalid_grant')
+      const later = await appClient(fixture, fixture.launch(), clock)
+      expect(later.client.getSnapshot().status).toBe('signedOut')
     })
 
     it('refreshes when the app comes back to the foreground, and keeps the new tokens', async () => {

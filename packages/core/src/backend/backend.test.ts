@@ -145,7 +145,7 @@ it('a sign-out the backend did not hear is sent again on the next page, which re
   bff.state.reachable = false
   await page.auth.logout()
   const signedOut = page.auth.getSnapshot()
-  expect(signedOut.status).toBe('signedOut')
+  if (signedOut.status !== 'signedOut') throw new Error(`expected signed out, got ${signedOut.status}`)
   expect(signedOut.error?.code).toBe('network_error')
   page.auth.dispose()
 

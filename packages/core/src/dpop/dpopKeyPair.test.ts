@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { AuthErrorCode, isAuthError } from '../errors.ts'
 import { memoryTokenStore } from '../storage/memoryTokenStore.ts'
+import type { TokenStore } from '../storage/tokenStore.ts'
 import { dpopKeyPair } from './dpopKeyPair.ts'
 
 describe('dpopKeyPair', () => {
@@ -27,5 +29,23 @@ describe('dpopKeyPair', () => {
     const store = memoryTokenStore()
     await store.set('key', { privateKey: 'pem?', publicKey: {} })
     expect((await dpopKeyPair(store, 'key')).privateKey).toBeInstanceOf(CryptoKey)
+  })
+
+  it('refuses, as a configuration error, a store that cannot give the key back (JSON, as native stores keep)', async () => {
+    const json = new Map<string, string>()
+    const store: TokenStore = {
+      get: async <T>(key: string) => (json.has(key) ? (JSON.parse(json.get(key) as string) as T) : undefined),
+      set: async (key, value) => {
+        json.set(key, JSON.stringify(value))
+      },
+      delete: async (key) => {
+        json.delete(key)
+      },
+      keys: async () => [...json.keys()],
+    }
+    const error = await dpopKeyPair(store, 'key').catch((reason: unknown) => reason)
+    expect(isAuthError(error) && error.code).toBe(AuthErrorCode.InvalidConfig)
+    // Nothing useless is left behind.
+    expect(json.has('key')).toBe(false)
   })
 })

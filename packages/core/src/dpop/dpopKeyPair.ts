@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { AuthErrorCode, authError } from '../errors.ts'
 import type { TokenStore } from '../storage/tokenStore.ts'
 
 /**
@@ -12,6 +13,16 @@ export async function dpopKeyPair(store: TokenStore, key: string): Promise<Crypt
   if (isOwnKeyPair(stored)) return stored
   const created = await oauth.generateKeyPair('ES256', { extractable: false })
   await store.set(key, created)
+  // A store that keeps JSON (a native keychain bridge) turns the key into `{}`: every reload would
+  // then make a new key, and the refresh token, bound to the old one, would be refused. Said now.
+  if (!isOwnKeyPair(await store.get<CryptoKeyPair>(key))) {
+    await store.delete(key).catch(() => {})
+    throw authError(
+      AuthErrorCode.InvalidConfig,
+      'dpop() needs a token store that keeps a CryptoKey as it is (IndexedDB, memory); this one does not',
+      { feature: 'dpop' },
+    )
+  }
   return created
 }
 
