@@ -36,7 +36,8 @@ const features = {
 // The budgets are a ratchet, not the goal: the measured size plus a little, so that any growth is
 // a decision someone makes and writes down. Raised last for the fault fixes (a Retry-After every tab
 // honours, sign-in by popup without IndexedDB): typical 19.31 -> 19.57 kB, whole 29.75 -> 30.00 kB;
-// then whole to 30.13 kB for backend()'s owed sign-out (the backend subpath only).
+// then whole to 30.13 kB for backend()'s owed sign-out, and 30.2 kB for dpop()'s check that the
+// store gives its key back (subpaths only: the typical app does not carry them).
 // The goals (issue 8) are not met: oauth4webapi's functions alone are about 7.5 kB of the typical app.
 const budgets = [
   {
@@ -49,7 +50,7 @@ const budgets = [
     // The SCA dialog's languages are data, measured one by one below, not code.
     name: 'whole public API of core + react, every subpath but the SCA texts',
     source: whole,
-    maxGzipBytes: 30_200,
+    maxGzipBytes: 30_300,
     goalGzipBytes: 19_000,
   },
 ]
