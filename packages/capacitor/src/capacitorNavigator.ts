@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '@payauth/core'
+import { AuthError } from '@payauth/core'
 import type { NativeNavigator } from '@payauth/core/native'
 import { isRedirectTo, isWebUrl, linkRouter, stateOf } from '@payauth/core/native'
 import type { AppPluginLike, BrowserPluginLike } from './capacitorPlugins.ts'
@@ -57,7 +57,7 @@ export function capacitorNavigator(
     try {
       await Browser.open({ ...options.browserOptions, url })
     } catch (error) {
-      throw new AuthError(AuthErrorCode.PopupBlocked, 'The in-app browser could not be opened', { cause: error })
+      throw new AuthError('popup_blocked', 'The in-app browser could not be opened', { cause: error })
     }
   }
 
@@ -99,9 +99,7 @@ export function capacitorNavigator(
         Browser.addListener('browserFinished', () => {
           closedTimer ??= setTimeout(() => {
             finish()
-            settle?.reject(
-              new AuthError(AuthErrorCode.PopupClosed, 'The sign-in browser was closed', { cause: { state } }),
-            )
+            settle?.reject(new AuthError('popup_closed', 'The sign-in browser was closed', { cause: { state } }))
           }, graceMs)
         }),
       )

@@ -1,6 +1,6 @@
 import type { AuthClient, AuthClientOptions, LoginOptions } from './authClientTypes.ts'
 import { clientEnvironment } from './clientEnvironment.ts'
-import { AuthErrorCode, authError, isAuthError } from './errors.ts'
+import { authError, isAuthError } from './errors.ts'
 import { authorizedFetch } from './fetch/authorizedFetch.ts'
 import { clientChallenges } from './fetch/clientChallenges.ts'
 import { currentAppPath, currentUrl } from './navigation/currentPage.ts'
@@ -113,7 +113,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   function loginWithPopup(options: LoginOptions & { readonly fallbackToRedirect?: boolean } = {}) {
     return run(async () => {
       const { authenticate } = navigator
-      if (!authenticate) throw authError(AuthErrorCode.InvalidConfig, 'This navigator has no popup', { popup: false })
+      if (!authenticate) throw authError('invalid_config', 'This navigator has no popup', { popup: false })
       // Handed over before anything is awaited, so a browser can open the popup within the click.
       const signIn = authorize(options, true).then(({ url, state }) => {
         ownPopups.add(state)
@@ -122,7 +122,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       try {
         return await handleCallback(await authenticate(signIn, { redirectUri: env.redirectUri }))
       } catch (error) {
-        if (!isAuthError(error) || error.code !== AuthErrorCode.PopupBlocked || options.fallbackToRedirect === false) {
+        if (!isAuthError(error) || error.code !== 'popup_blocked' || options.fallbackToRedirect === false) {
           throw error
         }
         // A fresh sign-in, not the popup's: its callback page must complete it, not relay it to an opener.
@@ -198,7 +198,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
       run(async () => {
         const { tokenExchange } = options
         if (!tokenExchange || !connection.protocol) {
-          throw authError(AuthErrorCode.InvalidConfig, 'This needs the tokenExchange option', { feature: 'exchange' })
+          throw authError('invalid_config', 'This needs the tokenExchange option', { feature: 'exchange' })
         }
         const subjectToken = exchangeOptions.subjectToken ?? (await getAccessToken())
         return tokenExchange.exchange(connection.protocol, subjectToken, exchangeOptions, now())

@@ -1,5 +1,5 @@
 import type { AuthClientOptions } from './authClientTypes.ts'
-import { AuthErrorCode, authError } from './errors.ts'
+import { authError } from './errors.ts'
 import { appRoot } from './navigation/appRoot.ts'
 import type { AuthNavigator } from './navigation/authNavigator.ts'
 import { defaultNavigator } from './navigation/defaultNavigator.ts'
@@ -47,7 +47,7 @@ export function clientEnvironment<KnownScope extends string, Scope extends strin
   const redirectUri = viaBackend ? '' : requireRedirectUri(options.redirectUri ?? '').href
   const clientId = viaBackend ? 'backend' : options.clientId
   if (typeof clientId !== 'string' || clientId === '') {
-    throw authError(AuthErrorCode.InvalidConfig, 'clientId is required', { clientId })
+    throw authError('invalid_config', 'clientId is required', { clientId })
   }
   const appOrigin = appRoot(new URL(redirectUri || issuer))
   const names = clientNamespace(issuer.href, clientId)

@@ -1,3 +1,6 @@
+// payauth's own code writes codes as literals ('invalid_config'), which TypeScript checks against
+// the `AuthErrorCode` type: this object then stays out of an app's bundle unless the app imports
+// it (0.35 kB of min+gzip in the typical app).
 /**
  * Stable codes of every failure payauth reports. Switch on these, never on a message.
  * The values are part of the public API: they never change meaning.

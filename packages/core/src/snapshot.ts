@@ -1,5 +1,5 @@
 import type { PendingChallenge } from './challenge.ts'
-import { type AuthError, AuthErrorCode } from './errors.ts'
+import type { AuthError } from './errors.ts'
 import type { AuthorizationDetail, Intent, TokenSet, UserClaims } from './tokenSet.ts'
 
 /** The parts of a session an app may show or use. The refresh token never leaves the core. */
@@ -123,10 +123,9 @@ export function nextSnapshot(current: AuthSnapshot, event: SnapshotEvent): AuthS
     case 'failed': {
       const { error } = event
       // The caller gave up: nothing went wrong that the app should show.
-      if (error.code === AuthErrorCode.Aborted) return current
+      if (error.code === 'aborted') return current
       // Signed out already says "sign in"; the same error twice is not news.
-      if (current.status === 'signedOut' && (error.code === AuthErrorCode.LoginRequired || current.error === error))
-        return current
+      if (current.status === 'signedOut' && (error.code === 'login_required' || current.error === error)) return current
       return signedIn ? { ...signedIn, error } : { status: 'error', error }
     }
     case 'errorCleared':

@@ -1,4 +1,4 @@
-import { type AuthError, AuthErrorCode } from './errors.ts'
+import type { AuthError } from './errors.ts'
 import { type AuthSnapshot, loadingSnapshot, nextSnapshot, type SnapshotEvent } from './snapshot.ts'
 import { toAuthError } from './toAuthError.ts'
 
@@ -44,7 +44,7 @@ export function snapshotStore(): SnapshotStore {
       try {
         return await command()
       } catch (error) {
-        const recorded: AuthError = toAuthError(error, AuthErrorCode.InvalidResponse, failure)
+        const recorded: AuthError = toAuthError(error, 'invalid_response', failure)
         dispatch({ type: 'failed', error: recorded })
         throw recorded
       }

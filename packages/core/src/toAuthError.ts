@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, AuthErrorCode as Code, OAuthResponseError } from './errors.ts'
+import { AuthError, type AuthErrorCode as Code, OAuthResponseError } from './errors.ts'
 import { retryAfterSeconds } from './oauth/serverError.ts'
 
 /**
@@ -13,11 +13,11 @@ import { retryAfterSeconds } from './oauth/serverError.ts'
 export function toAuthError(error: unknown, fallback: Code, message: string): AuthError {
   if (error instanceof AuthError) return error
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return new AuthError(Code.Aborted, `${message}: aborted`, { cause: error })
+    return new AuthError('aborted', `${message}: aborted`, { cause: error })
   }
   if (error instanceof oauth.ResponseBodyError) {
     return new OAuthResponseError(
-      Code.TokenError,
+      'token_error',
       {
         error: error.error,
         errorDescription: error.error_description,
@@ -29,7 +29,7 @@ export function toAuthError(error: unknown, fallback: Code, message: string): Au
   }
   if (error instanceof oauth.AuthorizationResponseError) {
     return new OAuthResponseError(
-      Code.AuthorizationError,
+      'authorization_error',
       {
         error: error.error,
         errorDescription: error.error_description,
@@ -40,11 +40,7 @@ export function toAuthError(error: unknown, fallback: Code, message: string): Au
   }
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
     const code =
-      fallback === Code.DiscoveryFailed
-        ? fallback
-        : isIdTokenFailure(error)
-          ? Code.IdTokenInvalid
-          : Code.InvalidResponse
+      fallback === 'discovery_failed' ? fallback : isIdTokenFailure(error) ? 'id_token_invalid' : 'invalid_response'
     return new AuthError(code, `${message}: ${error.message}`, { cause: summary(error) })
   }
   return new AuthError(fallback, `${message}: ${error instanceof Error ? error.message : String(error)}`, {

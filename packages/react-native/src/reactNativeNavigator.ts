@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '@payauth/core'
+import { AuthError } from '@payauth/core'
 import type { NativeNavigator } from '@payauth/core/native'
 import { isRedirectTo, isWebUrl, linkRouter } from '@payauth/core/native'
 import type { AuthSessionOptionsLike, LinkingLike, WebBrowserLike } from './reactNativeModules.ts'
@@ -68,11 +68,11 @@ export function reactNativeNavigator(
       try {
         result = await WebBrowser.openAuthSessionAsync(url, redirectUri ?? null, options.sessionOptions)
       } catch (error) {
-        throw new AuthError(AuthErrorCode.PopupBlocked, 'The auth session could not be opened', { cause: error })
+        throw new AuthError('popup_blocked', 'The auth session could not be opened', { cause: error })
       }
       if (result.type === 'success' && result.url) return result.url
       if (result.type === 'locked') {
-        throw new AuthError(AuthErrorCode.PopupBlocked, 'Another auth session is open', { cause: result })
+        throw new AuthError('popup_blocked', 'Another auth session is open', { cause: result })
       }
       if (link === undefined && graceMs > 0) {
         await new Promise<void>((resolve) => {
@@ -104,7 +104,7 @@ export function reactNativeNavigator(
       const { url, state } = await signIn
       const redirect = await session(url, redirectUri)
       if (redirect) return redirect
-      throw new AuthError(AuthErrorCode.PopupClosed, 'The sign-in was cancelled', { cause: { state } })
+      throw new AuthError('popup_closed', 'The sign-in was cancelled', { cause: { state } })
     },
     launchUrl: async () => (await Linking.getInitialURL()) ?? undefined,
     onRedirect: (listener) => links.subscribe(listener),

@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '@payauth/core'
+import { AuthError } from '@payauth/core'
 import type { SecureStoreLike, SecureStoreOptionsLike } from './reactNativeModules.ts'
 import type { SecureStoreKeys } from './secureStoreKeys.ts'
 
@@ -63,7 +63,7 @@ export function secureStoreEntries(
   async function damaged(entry: string, text: string, cause: unknown): Promise<never> {
     for (const key of chunksOf(entry, text)) await del(key)
     await del(entry)
-    throw new AuthError(AuthErrorCode.StorageError, 'A damaged value in secure storage was dropped', {
+    throw new AuthError('storage_error', 'A damaged value in secure storage was dropped', {
       cause: { entry, cause },
     })
   }
@@ -91,7 +91,7 @@ export function secureStoreEntries(
     async write(entry, value) {
       const json = asciiJson(value)
       if (json.length > options.maxValueBytes) {
-        throw new AuthError(AuthErrorCode.StorageError, `A value of ${json.length} bytes is over the limit`, {
+        throw new AuthError('storage_error', `A value of ${json.length} bytes is over the limit`, {
           cause: { entry, bytes: json.length, maxValueBytes: options.maxValueBytes },
         })
       }

@@ -1,4 +1,4 @@
-import { type AuthError, AuthErrorCode } from '@payauth/core'
+import type { AuthError } from '@payauth/core'
 import type { ScaMessages } from './scaMessages/scaMessageTypes.ts'
 
 /**
@@ -11,12 +11,12 @@ import type { ScaMessages } from './scaMessages/scaMessageTypes.ts'
  */
 export function scaErrorText(messages: ScaMessages, error: AuthError): string {
   switch (error.code) {
-    case AuthErrorCode.ScaRejected:
+    case 'sca_rejected':
       return messages.errors.rejected
-    case AuthErrorCode.ScaResendRefused:
+    case 'sca_resend_refused':
       return messages.errors.resendRefused
-    case AuthErrorCode.NetworkError:
-    case AuthErrorCode.ServerError:
+    case 'network_error':
+    case 'server_error':
       return messages.errors.unavailable
     default:
       return messages.errors.other

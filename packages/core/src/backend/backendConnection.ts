@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import { authError, OAuthResponseError } from '../errors.ts'
 import { httpOptions } from '../oauth/httpOptions.ts'
 import type { Connection, ConnectionContext } from '../providers/connection.ts'
 import type { TokenSet, UserClaims } from '../tokenSet.ts'
@@ -45,7 +45,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
         headers: { accept: 'application/json', [csrfHeader]: '1' },
       })
     } catch (error) {
-      throw authError(AuthErrorCode.NetworkError, `The backend at ${url.origin} could not be reached`, error)
+      throw authError('network_error', `The backend at ${url.origin} could not be reached`, error)
     }
     const backendNow = Date.parse(response.headers.get('date') ?? '')
     if (!Number.isNaN(backendNow)) {
@@ -55,7 +55,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     const body = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined
     if (response.ok && body) return body as T
     if (response.status >= 500 || typeof body?.error !== 'string') {
-      throw authError(AuthErrorCode.ServerError, `The backend answered ${response.status}`, {
+      throw authError('server_error', `The backend answered ${response.status}`, {
         status: response.status,
         route: name,
       })
@@ -65,7 +65,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     // bad request) is a verdict on the call, not on the session.
     const refusal = response.status === 401
     throw new OAuthResponseError(
-      AuthErrorCode.TokenError,
+      'token_error',
       {
         error: refusal ? 'invalid_grant' : body.error,
         errorDescription: `${body.error}${typeof body.message === 'string' ? `: ${body.message}` : ''}`,
@@ -109,7 +109,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     here.searchParams.delete('oauthError')
     context.navigator.replace(here.href)
     throw new OAuthResponseError(
-      AuthErrorCode.AuthorizationError,
+      'authorization_error',
       { error: oauthError ?? code, errorDescription: `The backend could not complete the sign-in (${code})` },
       { cause: { payauthError: code } },
     )
@@ -153,7 +153,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     async authorize(request) {
       if (request.appState !== undefined || request.popup || request.intent) {
         throw authError(
-          AuthErrorCode.InvalidConfig,
+          'invalid_config',
           "Through a backend, sign-ins are redirects without appState; intents start at the backend's intents route",
           { provider: 'backend' },
         )
@@ -167,7 +167,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       return { url, state: '' }
     },
     async completeCallback() {
-      throw authError(AuthErrorCode.InvalidConfig, 'The backend completes sign-ins; the app has no callback route', {
+      throw authError('invalid_config', 'The backend completes sign-ins; the app has no callback route', {
         provider: 'backend',
       })
     },

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { TokenStore } from '../storage/tokenStore.ts'
 
 /**
@@ -18,7 +18,7 @@ export async function dpopKeyPair(store: TokenStore, key: string): Promise<Crypt
   if (!isOwnKeyPair(await store.get<CryptoKeyPair>(key))) {
     await store.delete(key).catch(() => {})
     throw authError(
-      AuthErrorCode.InvalidConfig,
+      'invalid_config',
       'dpop() needs a token store that keeps a CryptoKey as it is (IndexedDB, memory); this one does not',
       { feature: 'dpop' },
     )

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi'
 import type { StepUpRequirement } from '../challenge.ts'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { HttpOptions } from '../oauth/httpOptions.ts'
 import { isLoopbackHttp } from '../oauth/secureUrl.ts'
 import { toAuthError } from '../toAuthError.ts'
@@ -48,7 +48,7 @@ export async function authorizedFetch(
   const url = new URL(request.url)
   // The token goes to the APIs the app named, never to wherever a URL points.
   if (!deps.allowedOrigins.has(url.origin)) {
-    throw authError(AuthErrorCode.UntrustedOrigin, `${url.origin} is not one of the app's resourceOrigins`, {
+    throw authError('untrusted_origin', `${url.origin} is not one of the app's resourceOrigins`, {
       origin: url.origin,
     })
   }
@@ -75,7 +75,7 @@ export async function authorizedFetch(
       refused = { response, challenges: undefined }
     } catch (error) {
       if (!(error instanceof oauth.WWWAuthenticateChallengeError)) {
-        throw toAuthError(error, AuthErrorCode.NetworkError, `The request to ${url.origin}${url.pathname} failed`)
+        throw toAuthError(error, 'network_error', `The request to ${url.origin}${url.pathname} failed`)
       }
       if (!nonceRetried && oauth.isDPoPNonceError(error)) {
         nonceRetried = true
@@ -88,7 +88,7 @@ export async function authorizedFetch(
     const header = response.status === 401 ? response.headers.get('www-authenticate') : null
     if (header && scaScheme.test(header.replace(quotedValues, '""'))) {
       if (!deps.sca) {
-        throw authError(AuthErrorCode.ScaUnavailable, 'This API asks for SCA; pass sca: paysafeSca({ verifier })', {
+        throw authError('sca_unavailable', 'This API asks for SCA; pass sca: paysafeSca({ verifier })', {
           url: url.origin + url.pathname,
         })
       }
@@ -109,7 +109,7 @@ export async function authorizedFetch(
     if (stepUp && requirement) throw stepUp.require(withoutToken(requirement, accessToken))
     return response
   }
-  throw authError(AuthErrorCode.InvalidResponse, `${url.origin}${url.pathname} kept challenging`, { rounds: maxRounds })
+  throw authError('invalid_response', `${url.origin}${url.pathname} kept challenging`, { rounds: maxRounds })
 }
 
 /** The requirement without `token`: a resource may repeat the token it refused in its description. */

@@ -1,5 +1,5 @@
 import type { ScaAttempt, ScaChannel } from '../challenge.ts'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { SnapshotEvent } from '../snapshot.ts'
 import type { ScaDeps, ScaFeature, ScaHandler, StepUpDeps, StepUpFeature, StepUpHandler } from './challengeHandlers.ts'
 
@@ -30,9 +30,7 @@ export function clientChallenges(
   const sca = features.sca?.({ ...deps, onChange })
   const stepUp = features.stepUp?.({ ...deps, onChange })
   const notConfigured = (feature: string) =>
-    Promise.reject(
-      authError(AuthErrorCode.InvalidConfig, `This needs the ${feature} option of createAuthClient`, { feature }),
-    )
+    Promise.reject(authError('invalid_config', `This needs the ${feature} option of createAuthClient`, { feature }))
   return {
     sca,
     stepUp,

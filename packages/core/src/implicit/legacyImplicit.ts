@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import { authError, OAuthResponseError } from '../errors.ts'
 import type { ImplicitFlow } from '../oauth/directConfig.ts'
 import { splitScope } from '../tokenSet.ts'
 
@@ -24,16 +24,16 @@ export function legacyImplicit(): ImplicitFlow {
         (name) => params.getAll(name).length > 1,
       )
       if (repeated) {
-        throw authError(AuthErrorCode.InvalidResponse, `The implicit response repeats "${repeated}"`, { repeated })
+        throw authError('invalid_response', `The implicit response repeats "${repeated}"`, { repeated })
       }
       const iss = params.get('iss')
       if (iss !== null && iss !== server.issuer) {
-        throw authError(AuthErrorCode.IssuerMismatch, `The response comes from ${iss}, not ${server.issuer}`, { iss })
+        throw authError('issuer_mismatch', `The response comes from ${iss}, not ${server.issuer}`, { iss })
       }
       const error = params.get('error')
       if (error) {
         throw new OAuthResponseError(
-          AuthErrorCode.AuthorizationError,
+          'authorization_error',
           {
             error,
             errorDescription: params.get('error_description') ?? undefined,
@@ -47,7 +47,7 @@ export function legacyImplicit(): ImplicitFlow {
       const tokenType = params.get('token_type')
       const expiresIn = Math.min(Number(params.get('expires_in')), 86_400)
       if (!accessToken || tokenType?.toLowerCase() !== 'bearer' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw authError(AuthErrorCode.InvalidResponse, 'The implicit response lacks a bearer token with its lifetime', {
+        throw authError('invalid_response', 'The implicit response lacks a bearer token with its lifetime', {
           tokenType,
           expiresIn: params.get('expires_in'),
           hasToken: accessToken !== null,

@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 /** What JSON keeps as it is. */
 export type JsonData = string | number | boolean | Record<string, unknown> | unknown[]
 
@@ -10,7 +10,7 @@ export type JsonData = string | number | boolean | Record<string, unknown> | unk
 export function jsonValue(value: unknown): JsonData {
   const problem = value === null ? '$ is null' : jsonProblem(value, '$')
   if (problem !== undefined) {
-    throw new AuthError(AuthErrorCode.StorageError, `A secure store keeps JSON only: ${problem}`, {
+    throw new AuthError('storage_error', `A secure store keeps JSON only: ${problem}`, {
       cause: { problem },
     })
   }

@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 import type { AuthNavigator } from './authNavigator.ts'
 import { browserNavigator } from './browserNavigator.ts'
 
@@ -6,13 +6,9 @@ import { browserNavigator } from './browserNavigator.ts'
 export function defaultNavigator(): AuthNavigator {
   if (typeof window !== 'undefined' && typeof window.location !== 'undefined') return browserNavigator()
   const missing = () =>
-    new AuthError(
-      AuthErrorCode.InvalidConfig,
-      'There is no browser window here: pass a navigator to createAuthClient',
-      {
-        cause: { runtime: 'no window' },
-      },
-    )
+    new AuthError('invalid_config', 'There is no browser window here: pass a navigator to createAuthClient', {
+      cause: { runtime: 'no window' },
+    })
   return {
     currentUrl() {
       throw missing()

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import { appRoot } from './appRoot.ts'
 import { parseUrl } from './parseUrl.ts'
 
@@ -13,7 +13,7 @@ export function toAppPath(returnTo: string, root: string): string {
   if (!url || appRoot(url) !== root || url.pathname.startsWith('//')) {
     // Without its query and fragment: a page's URL may carry a token there.
     const target = returnTo.split(/[?#]/)[0]
-    throw authError(AuthErrorCode.InvalidReturnTo, `returnTo must stay on ${root}: ${target}`, {
+    throw authError('invalid_return_to', `returnTo must stay on ${root}: ${target}`, {
       returnTo: target,
       appOrigin: root,
     })

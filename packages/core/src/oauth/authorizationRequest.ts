@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 
 export interface AuthorizationRequestInput {
@@ -52,7 +52,7 @@ export async function createAuthorizationRequest(
 ): Promise<AuthorizationRequest> {
   for (const name of Object.keys(input.extraParams)) {
     if (reservedParams.has(name)) {
-      throw authError(AuthErrorCode.InvalidConfig, `The authorization parameter "${name}" is set by payauth`, {
+      throw authError('invalid_config', `The authorization parameter "${name}" is set by payauth`, {
         param: name,
       })
     }

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { AuthorizationServer } from './discoverServer.ts'
 
@@ -20,7 +20,7 @@ export function validateAuthorizationResponse(
     if (error instanceof oauth.OperationProcessingError && issuerIsWrong(server, url)) {
       const iss = url.searchParams.get('iss')
       throw new AuthError(
-        AuthErrorCode.IssuerMismatch,
+        'issuer_mismatch',
         iss === null
           ? `The authorization response has no "iss" though ${server.issuer} promises one`
           : `The authorization response comes from ${iss}, not ${server.issuer}`,
@@ -28,7 +28,7 @@ export function validateAuthorizationResponse(
         { cause: { iss, expected: server.issuer } },
       )
     }
-    throw toAuthError(error, AuthErrorCode.InvalidResponse, 'The authorization response is not valid')
+    throw toAuthError(error, 'invalid_response', 'The authorization response is not valid')
   }
 }
 

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 import { parseUrl } from '../navigation/parseUrl.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { HttpOptions } from './httpOptions.ts'
@@ -19,15 +19,11 @@ export async function discoverServer(issuer: URL, http: HttpOptions): Promise<Au
     const response = await oauth.discoveryRequest(issuer, { ...http, algorithm: 'oidc' })
     server = await oauth.processDiscoveryResponse(issuer, response)
   } catch (error) {
-    throw toAuthError(error, AuthErrorCode.DiscoveryFailed, `Discovery of ${issuer.href} failed`)
+    throw toAuthError(error, 'discovery_failed', `Discovery of ${issuer.href} failed`)
   }
   for (const endpoint of ['authorization_endpoint', 'token_endpoint'] as const) {
     if (typeof server[endpoint] !== 'string') {
-      throw toAuthError(
-        new Error(`${endpoint} is missing`),
-        AuthErrorCode.DiscoveryFailed,
-        `Discovery of ${issuer.href} failed`,
-      )
+      throw toAuthError(new Error(`${endpoint} is missing`), 'discovery_failed', `Discovery of ${issuer.href} failed`)
     }
   }
   // Every endpoint a token may be sent to is held to the issuer's rule, one by one: a loopback
@@ -39,13 +35,13 @@ export async function discoverServer(issuer: URL, http: HttpOptions): Promise<Au
     if (typeof value !== 'string' || !parseUrl(value)) {
       throw toAuthError(
         new Error(`${name} is not an absolute URL`),
-        AuthErrorCode.DiscoveryFailed,
+        'discovery_failed',
         `Discovery of ${issuer.href} failed`,
       )
     }
     // As secure as the issuer: an https issuer's document may not point at plain http, loopback or not.
     if (requireSecureUrl(value, name).protocol !== issuer.protocol && issuer.protocol === 'https:') {
-      throw new AuthError(AuthErrorCode.InsecureUrl, `${name} must use https, as the issuer does: ${value}`, {
+      throw new AuthError('insecure_url', `${name} must use https, as the issuer does: ${value}`, {
         cause: { [name]: value },
       })
     }

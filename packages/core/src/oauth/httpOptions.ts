@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 import { isLoopbackHttp } from './secureUrl.ts'
 
 /**
@@ -37,7 +37,7 @@ function networkGuardedFetch(fetchImpl: FetchLike): FetchLike {
       return await fetchImpl(input, init)
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error
-      throw new AuthError(AuthErrorCode.NetworkError, `Network request to ${String(input)} failed`, { cause: error })
+      throw new AuthError('network_error', `Network request to ${String(input)} failed`, { cause: error })
     }
   }
 }

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import { authError, OAuthResponseError } from '../errors.ts'
 import type { LoginTransaction } from '../session/loginTransaction.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -104,7 +104,7 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
         throw error
       })
     } catch (error) {
-      throw toAuthError(error, AuthErrorCode.InvalidResponse, failure)
+      throw toAuthError(error, 'invalid_response', failure)
     }
   }
 
@@ -113,7 +113,7 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
     // without a DPoP key sent no proof, so a DPoP-bound answer is bound to a key it does not hold.
     if ((options.dpop !== undefined) !== (result.token_type === 'dpop')) {
       throw authError(
-        AuthErrorCode.InvalidResponse,
+        'invalid_response',
         `The server answered a ${options.dpop ? 'DPoP' : 'Bearer'} client with a ${result.token_type} token`,
         {
           tokenType: result.token_type,
@@ -124,7 +124,7 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
     // OpenID Connect Core §2: `sub` is never empty. oauth4webapi checks only that it is a string,
     // and a session without a subject would be refused when read back from the store.
     if (tokens.user?.sub === '') {
-      throw authError(AuthErrorCode.IdTokenInvalid, 'The ID token names no subject', { claim: 'sub' })
+      throw authError('id_token_invalid', 'The ID token names no subject', { claim: 'sub' })
     }
     const details = options.grantedDetails?.(result)
     return details ? { ...tokens, authorizationDetails: details } : tokens
@@ -179,7 +179,7 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
       const next = tokenSet(await grant('refresh_token', { refresh_token: current.refreshToken }), current.scope)
       // OpenID Connect Core 12.2: a refreshed ID token is about the same user, or it is refused.
       if (next.user && current.user && next.user.sub !== current.user.sub) {
-        throw authError(AuthErrorCode.IdTokenInvalid, 'The refreshed ID token is about another user', {
+        throw authError('id_token_invalid', 'The refreshed ID token is about another user', {
           claim: 'sub',
         })
       }
@@ -200,7 +200,7 @@ export function protocolClient(options: ProtocolClientOptions): ProtocolClient {
         })
         await oauth.processRevocationResponse(response)
       } catch (error) {
-        throw toAuthError(error, AuthErrorCode.InvalidResponse, 'Revoking the token failed')
+        throw toAuthError(error, 'invalid_response', 'Revoking the token failed')
       }
     },
   }

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import { parseUrl } from '../navigation/parseUrl.ts'
 import { requireSecureUrl } from './secureUrl.ts'
 
@@ -18,7 +18,7 @@ export function requireRedirectUri(value: string): URL {
   if (privateUse) return url
   if (url && url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw authError(
-      AuthErrorCode.InvalidConfig,
+      'invalid_config',
       `redirectUri's scheme must be https, loopback http, or a reverse-domain app scheme (com.example.app:): ${value}`,
       { redirectUri: value },
     )

@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 import { parseUrl } from '../navigation/parseUrl.ts'
 
 const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost'])
@@ -15,13 +15,13 @@ export function isLoopbackHttp(url: URL): boolean {
 export function requireSecureUrl(value: string, what: string): URL {
   const url = parseUrl(value)
   if (!url) {
-    throw new AuthError(AuthErrorCode.InvalidConfig, `${what} is not an absolute URL: ${value}`, {
+    throw new AuthError('invalid_config', `${what} is not an absolute URL: ${value}`, {
       cause: { [what]: value },
     })
   }
   if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
     throw new AuthError(
-      AuthErrorCode.InsecureUrl,
+      'insecure_url',
       `${what} must use https (plain http is allowed only on 127.0.0.1, [::1] and localhost): ${value}`,
       { cause: { [what]: value } },
     )

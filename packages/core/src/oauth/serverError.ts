@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 
 /** Statuses that say "not now" rather than "no": outages, rate limits, timeouts. */
 const retryLater = new Set([408, 429, 500, 502, 503, 504])
@@ -14,7 +14,7 @@ export function throwIfServerError(response: Response): void {
   // A 4xx JSON body is an OAuth error to read; a 5xx one never is (RFC 6749 §5.2 errors are 400s
   // and 401s), so it is an outage, whose Retry-After must not be lost.
   if (type.includes('json') && response.status < 500) return
-  throw new AuthError(AuthErrorCode.ServerError, `The server answered ${response.status}`, {
+  throw new AuthError('server_error', `The server answered ${response.status}`, {
     cause: { status: response.status, url: response.url },
     retryAfter: retryAfterSeconds(response),
   })

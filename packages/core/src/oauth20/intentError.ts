@@ -1,4 +1,4 @@
-import { AuthErrorCode, type OAuthErrorFields, OAuthResponseError } from '../errors.ts'
+import { type OAuthErrorFields, OAuthResponseError } from '../errors.ts'
 
 /** The intent errors an intent-based authorization server documents. */
 export const intentErrors = [
@@ -25,7 +25,7 @@ export class IntentError extends OAuthResponseError {
   override readonly error: IntentErrorName
 
   constructor(fields: OAuthErrorFields & { readonly error: IntentErrorName }, options: { cause: unknown }) {
-    super(AuthErrorCode.IntentRejected, fields, options)
+    super('intent_rejected', fields, options)
     this.error = fields.error
   }
 }

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { IntentSupport } from '../oauth/directConfig.ts'
 import type { IntentType } from '../tokenSet.ts'
 
@@ -25,5 +25,5 @@ export function intentParams(idParam: string, typeParam: string, required: boole
 }
 
 function invalid(message: string, intent: unknown) {
-  return authError(AuthErrorCode.IntentRejected, message, { intent })
+  return authError('intent_rejected', message, { intent })
 }

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError, OAuthResponseError } from '../errors.ts'
+import { authError, OAuthResponseError } from '../errors.ts'
 import type { ImplicitFlow } from '../oauth/directConfig.ts'
 import { directConnection } from '../providers/directConnection.ts'
 import type { OAuthProvider } from '../providers/oauthProvider.ts'
@@ -51,7 +51,7 @@ export interface Oauth20Options {
  */
 export function oauth20(options: Oauth20Options): OAuthProvider<Oauth20Scope> {
   const base = options.baseUrl.replace(/\/+$/, '')
-  if (!base) throw authError(AuthErrorCode.InvalidConfig, 'oauth20 needs the API base URL', options)
+  if (!base) throw authError('invalid_config', 'oauth20 needs the API base URL', options)
   const scopeSeparator = options.scopeSeparator ?? ','
   return {
     name: 'oauth20',

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { ParFeature } from '../oauth/protocolFeatures.ts'
 import { requireSecureUrl } from '../oauth/secureUrl.ts'
 
@@ -17,7 +17,7 @@ export function par(): ParFeature {
       const server = await protocol.server()
       const endpoint = server.pushed_authorization_request_endpoint
       if (typeof endpoint !== 'string') {
-        throw authError(AuthErrorCode.InvalidConfig, `${server.issuer} has no pushed authorization request endpoint`, {
+        throw authError('invalid_config', `${server.issuer} has no pushed authorization request endpoint`, {
           issuer: server.issuer,
         })
       }

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 
 /** The channel a popup's callback page relays its URL on, and the opener listens to. */
 const relayChannel = 'payauth:popup'
@@ -34,7 +34,7 @@ export async function openSignInPopup(
 ): Promise<string> {
   // Opened before anything is awaited: later, the user's click no longer allows a popup.
   const popup = window.open('about:blank', 'payauth-signin', 'popup,width=480,height=720')
-  if (!popup) throw authError(AuthErrorCode.PopupBlocked, 'The browser blocked the sign-in popup', { popup: 'blocked' })
+  if (!popup) throw authError('popup_blocked', 'The browser blocked the sign-in popup', { popup: 'blocked' })
   let prepared: { readonly url: string; readonly state: string }
   try {
     prepared = await signIn
@@ -69,7 +69,7 @@ export async function openSignInPopup(
     const timeout = setTimeout(() => fail('The sign-in popup took too long'), timeoutMs)
     function fail(message: string) {
       finish()
-      reject(authError(AuthErrorCode.PopupClosed, message, { state }))
+      reject(authError('popup_closed', message, { state }))
     }
     function finish() {
       clearInterval(watch)

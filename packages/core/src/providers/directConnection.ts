@@ -1,4 +1,3 @@
-import { AuthErrorCode } from '../errors.ts'
 import type { DirectProviderConfig } from '../oauth/directConfig.ts'
 import { endSessionUrl } from '../oauth/endSessionUrl.ts'
 import { protocolClient } from '../oauth/protocolClient.ts'
@@ -45,7 +44,7 @@ export function directConnection(config: DirectProviderConfig): (context: Connec
       authorize: (request) => startSignIn(deps, request),
       completeCallback: (url, state) =>
         completeSignIn(deps, url, state).catch((error: unknown) => {
-          const failure = toAuthError(error, AuthErrorCode.InvalidResponse, 'Completing the sign-in failed')
+          const failure = toAuthError(error, 'invalid_response', 'Completing the sign-in failed')
           throw config.refineError?.(failure) ?? failure
         }),
       async endSession(ending, landingUrl, hints) {

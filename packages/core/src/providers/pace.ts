@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import { directConnection } from './directConnection.ts'
 import type { OAuthProvider } from './oauthProvider.ts'
 
@@ -87,7 +87,7 @@ export type PaceOptions = (
 export function pace(options: PaceOptions): OAuthProvider<PaceScope> {
   const issuer = options.issuer ?? paceIssuers[options.environment as PaceEnvironment]
   if (!issuer) {
-    throw authError(AuthErrorCode.InvalidConfig, `Unknown PACE environment: ${String(options.environment)}`, options)
+    throw authError('invalid_config', `Unknown PACE environment: ${String(options.environment)}`, options)
   }
   const authorizeParams = { ...options.authorizeParams, ...(options.idpHint ? { kc_idp_hint: options.idpHint } : {}) }
   return { name: 'pace', issuer, connect: directConnection({ issuer, authorizeParams }) }

@@ -1,5 +1,5 @@
 import type { ScaDetails, ScaVerification } from '../challenge.ts'
-import { type AuthError, AuthErrorCode, authError } from '../errors.ts'
+import { type AuthError, authError } from '../errors.ts'
 import { isScaId, scaAuthenticationModes, scaChannels, scaMethods } from './scaVocabulary.ts'
 
 /**
@@ -152,5 +152,5 @@ function isText(value: unknown): value is string {
 
 /** Not the header itself: its other challenges may repeat the token the request carried. */
 function invalid(message: string, header: string, cause?: unknown): AuthError {
-  return authError(AuthErrorCode.InvalidScaChallenge, message, cause ?? { headerLength: header.length })
+  return authError('invalid_sca_challenge', message, cause ?? { headerLength: header.length })
 }

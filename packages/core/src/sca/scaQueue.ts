@@ -1,5 +1,5 @@
 import type { PendingScaChallenge, ScaAttempt, ScaChannel, ScaDetails } from '../challenge.ts'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import { toAuthError } from '../toAuthError.ts'
 import { scaAuthorization } from './scaAuthorization.ts'
 import { ScaError } from './scaError.ts'
@@ -85,9 +85,7 @@ export function scaQueue(options: ScaQueueOptions) {
         timer: undefined,
       }
       if (details.expiresAt <= options.now()) {
-        reject(
-          new ScaError(AuthErrorCode.ScaExpired, 'The SCA challenge had already expired', details, { cause: details }),
-        )
+        reject(new ScaError('sca_expired', 'The SCA challenge had already expired', details, { cause: details }))
         return
       }
       if (signal?.aborted) {
@@ -96,7 +94,7 @@ export function scaQueue(options: ScaQueueOptions) {
       }
       signal?.addEventListener('abort', () => settle(entry, { error: signal.reason }), { once: true })
       const delay = Math.min(2 ** 31 - 1, details.expiresAt - options.now())
-      entry.timer = setTimeout(() => fail(entry, AuthErrorCode.ScaExpired, 'The SCA challenge expired', details), delay)
+      entry.timer = setTimeout(() => fail(entry, 'sca_expired', 'The SCA challenge expired', details), delay)
       entries.push(entry)
       // The first is shown; a later one changes the count of those waiting.
       options.onChange()
@@ -107,10 +105,10 @@ export function scaQueue(options: ScaQueueOptions) {
   async function withCurrent(task: (entry: Entry, verifier: ScaVerifier, accessToken: string) => Promise<void>) {
     const entry = entries[0]
     if (!entry) {
-      throw authError(AuthErrorCode.InvalidConfig, 'There is no SCA challenge to act on', { pending: 0 })
+      throw authError('invalid_config', 'There is no SCA challenge to act on', { pending: 0 })
     }
     if (entry.details.expiresAt <= options.now()) {
-      const error = new ScaError(AuthErrorCode.ScaExpired, 'The SCA challenge expired', entry.details, {
+      const error = new ScaError('sca_expired', 'The SCA challenge expired', entry.details, {
         cause: entry.details,
       })
       settle(entry, { error })
@@ -123,7 +121,7 @@ export function scaQueue(options: ScaQueueOptions) {
       try {
         await task(entry, verifier, await options.accessToken())
       } catch (error) {
-        const failure = toAuthError(error, AuthErrorCode.InvalidResponse, 'The SCA verifier failed')
+        const failure = toAuthError(error, 'invalid_response', 'The SCA verifier failed')
         update(entry, { busy: false, error: failure })
         throw failure
       } finally {
@@ -141,13 +139,13 @@ export function scaQueue(options: ScaQueueOptions) {
         return
       }
       if (result.outcome === 'FAILED' || result.attemptsLeft === 0) {
-        fail(entry, AuthErrorCode.ScaFailed, 'Verification failed; start the operation again', result)
+        fail(entry, 'sca_failed', 'Verification failed; start the operation again', result)
         return
       }
       update(entry, {
         busy: false,
         attemptsLeft: result.attemptsLeft,
-        error: new ScaError(AuthErrorCode.ScaRejected, 'That was not right; try again', entry.details, {
+        error: new ScaError('sca_rejected', 'That was not right; try again', entry.details, {
           cause: result,
         }),
       })
@@ -157,13 +155,13 @@ export function scaQueue(options: ScaQueueOptions) {
   function resend(channel: ScaChannel): Promise<void> {
     return withCurrent(async (entry, verifier, accessToken) => {
       if (!verifier.resend) {
-        throw new ScaError(AuthErrorCode.ScaResendRefused, 'This verifier cannot send codes', entry.details, {
+        throw new ScaError('sca_resend_refused', 'This verifier cannot send codes', entry.details, {
           cause: { channel },
         })
       }
       const availableAt = entry.view.resendAvailableAt
       if (availableAt !== undefined && availableAt > options.now()) {
-        throw new ScaError(AuthErrorCode.ScaResendRefused, 'Wait before asking for another code', entry.details, {
+        throw new ScaError('sca_resend_refused', 'Wait before asking for another code', entry.details, {
           cause: { resendAvailableAt: availableAt },
         })
       }
@@ -181,20 +179,17 @@ export function scaQueue(options: ScaQueueOptions) {
 
   function cancel(): void {
     const entry = entries[0]
-    if (entry) fail(entry, AuthErrorCode.ScaCancelled, 'The user cancelled the verification', { cancelled: true })
+    if (entry) fail(entry, 'sca_cancelled', 'The user cancelled the verification', { cancelled: true })
   }
 
   /** Ends every challenge, e.g. on sign-out: the operations behind them cannot complete. */
   function cancelAll(): void {
-    for (const entry of [...entries]) fail(entry, AuthErrorCode.ScaCancelled, 'The session ended', { signedOut: true })
+    for (const entry of [...entries]) fail(entry, 'sca_cancelled', 'The session ended', { signedOut: true })
   }
 
   return { enqueue, current, verify, resend, cancel, cancelAll }
 }
 
-type ScaFailureCode =
-  | typeof AuthErrorCode.ScaFailed
-  | typeof AuthErrorCode.ScaExpired
-  | typeof AuthErrorCode.ScaCancelled
+type ScaFailureCode = 'sca_failed' | 'sca_expired' | 'sca_cancelled'
 
 export type ScaQueue = ReturnType<typeof scaQueue>

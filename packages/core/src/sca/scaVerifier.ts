@@ -1,5 +1,5 @@
 import type { ScaAttempt, ScaChannel, ScaDetails } from '../challenge.ts'
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { FetchLike } from '../oauth/httpOptions.ts'
 import { requireSecureUrl } from '../oauth/secureUrl.ts'
 import { ScaError } from './scaError.ts'
@@ -90,7 +90,7 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
         body: JSON.stringify(body),
       })
     } catch (error) {
-      throw authError(AuthErrorCode.NetworkError, 'The SCA verifier could not be reached', error)
+      throw authError('network_error', 'The SCA verifier could not be reached', error)
     }
   }
   return {
@@ -104,7 +104,7 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
       if (response.status === 429) return { outcome: 'FAILED', attemptsLeft: 0 }
       const result = await readJson(response)
       if (!response.ok || !['VERIFIED', 'REJECTED', 'FAILED'].includes(String(result.outcome))) {
-        throw authError(AuthErrorCode.InvalidResponse, `The SCA verifier answered ${response.status}`, {
+        throw authError('invalid_response', `The SCA verifier answered ${response.status}`, {
           status: response.status,
           body: result,
         })
@@ -123,17 +123,12 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
       )
       const result = await readJson(response)
       if (response.status === 429) {
-        throw new ScaError(
-          AuthErrorCode.ScaResendRefused,
-          'No more codes can be sent for this operation now',
-          challenge,
-          {
-            cause: { status: 429, body: result },
-          },
-        )
+        throw new ScaError('sca_resend_refused', 'No more codes can be sent for this operation now', challenge, {
+          cause: { status: 429, body: result },
+        })
       }
       if (!response.ok) {
-        throw authError(AuthErrorCode.InvalidResponse, `The SCA verifier answered ${response.status}`, {
+        throw authError('invalid_response', `The SCA verifier answered ${response.status}`, {
           status: response.status,
           body: result,
         })
@@ -149,14 +144,9 @@ export function partnerScaVerifier(options: PartnerScaVerifierOptions): ScaVerif
 /** Ids become path segments: refused before any request unless they are plain identifiers. */
 function checkIds(challenge: ScaDetails): void {
   if (!isScaId(challenge.eventId) || !isScaId(challenge.walletOperationId)) {
-    throw new ScaError(
-      AuthErrorCode.InvalidScaChallenge,
-      'The SCA event or operation id is not an identifier',
-      challenge,
-      {
-        cause: { eventIdLength: String(challenge.eventId).length },
-      },
-    )
+    throw new ScaError('invalid_sca_challenge', 'The SCA event or operation id is not an identifier', challenge, {
+      cause: { eventIdLength: String(challenge.eventId).length },
+    })
   }
 }
 

@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode, authError } from '../errors.ts'
+import { AuthError, authError } from '../errors.ts'
 import type { AuthSnapshot, SignedOutReason, SnapshotEvent } from '../snapshot.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -126,7 +126,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   async function accessToken(): Promise<string> {
     const current = tokens
     if (!current) {
-      throw authError(AuthErrorCode.LoginRequired, 'There is no session; sign in first', {
+      throw authError('login_required', 'There is no session; sign in first', {
         status: deps.snapshot().status,
       })
     }
@@ -136,7 +136,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       if (now() < current.expiresAt) return current.accessToken
       await store.forget()
       end('expired')
-      throw authError(AuthErrorCode.LoginRequired, 'The session has expired; sign in again', {
+      throw authError('login_required', 'The session has expired; sign in again', {
         expiresAt: current.expiresAt,
       })
     }
@@ -145,17 +145,12 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     } catch (error) {
       // Stale is not expired: while renewal fails for any reason but a refused grant, the old token still works.
       const kept = tokens
-      if (
-        kept &&
-        now() < kept.expiresAt &&
-        !refusesGrant(error) &&
-        (error as AuthError).code !== AuthErrorCode.LoginRequired
-      ) {
+      if (kept && now() < kept.expiresAt && !refusesGrant(error) && (error as AuthError).code !== 'login_required') {
         return kept.accessToken
       }
       // The session is over (refused, revoked, signed out meanwhile): the snapshot says why.
       if (deps.snapshot().status === 'signedOut') {
-        throw authError(AuthErrorCode.LoginRequired, 'The session has ended; sign in again', error)
+        throw authError('login_required', 'The session has ended; sign in again', error)
       }
       throw error
     }
@@ -176,7 +171,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       adopt(next)
       return next
     } catch (error) {
-      const failure = toAuthError(error, AuthErrorCode.InvalidResponse, 'Refreshing the session failed')
+      const failure = toAuthError(error, 'invalid_response', 'Refreshing the session failed')
       await settle(failure)
       throw failure
     }
@@ -186,13 +181,13 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   async function renewStored(rejectedToken: string | undefined): Promise<TokenSet> {
     const stored = await store.read()
     if (!stored) {
-      throw authError(AuthErrorCode.LoginRequired, 'The session was ended in another tab', {
+      throw authError('login_required', 'The session was ended in another tab', {
         reason: 'signed out elsewhere',
       })
     }
     if (isFresh(stored, now()) && stored.accessToken !== rejectedToken) return stored
     if (!renewable(stored)) {
-      throw authError(AuthErrorCode.LoginRequired, 'The session has expired and cannot be renewed', {
+      throw authError('login_required', 'The session has expired and cannot be renewed', {
         refreshExpiresAt: stored.refreshExpiresAt,
       })
     }
@@ -212,7 +207,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     // A logout (or a new sign-in) while the request ran must not be undone.
     if (!(await store.replace(stored, renewed))) {
       void source.discard(renewed).catch(() => {})
-      throw authError(AuthErrorCode.LoginRequired, 'The session ended while it was being refreshed', {
+      throw authError('login_required', 'The session ended while it was being refreshed', {
         reason: 'replaced during refresh',
       })
     }
@@ -225,7 +220,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     const left = until - now()
     // Longer than any Retry-After we take (a day) is no pause we recorded.
     if (left <= 0 || left > maxRenewalPauseMs) return
-    throw new AuthError(AuthErrorCode.ServerError, 'The server asked to wait before the next renewal', {
+    throw new AuthError('server_error', 'The server asked to wait before the next renewal', {
       cause: { pausedUntil: until },
       retryAfter: Math.ceil(left / 1000),
     })
@@ -235,7 +230,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
     if (refusesGrant(failure)) {
       // After a logout here there is nothing left to end (the refusal may be that logout's revocation).
       if (tokens) end('rejected', failure)
-    } else if (failure.code === AuthErrorCode.LoginRequired) {
+    } else if (failure.code === 'login_required') {
       const stored = await store.read().catch(() => undefined)
       // A new sign-in may have replaced the session meanwhile: take it rather than sign out.
       if (stored && stored.accessToken !== tokens?.accessToken) adopt(stored)

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import type { TokenStore } from '../storage/tokenStore.ts'
 import type { TokenSet } from '../tokenSet.ts'
 import type { ClientNamespace } from './clientNamespace.ts'
@@ -50,7 +50,7 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
     const value = await store.get<unknown>(key)
     if (value === undefined || isValid(value)) return value
     await store.delete(key)
-    throw authError(AuthErrorCode.InvalidStoredRecord, 'A malformed record in the token store was dropped', { key })
+    throw authError('invalid_stored_record', 'A malformed record in the token store was dropped', { key })
   }
   const read = () => checked(names.sessionKey, isTokenSet)
   const isStill = async (expected: TokenSet) => (await read())?.accessToken === expected.accessToken
@@ -91,7 +91,7 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
       const transaction = state ? await checked(key, isLoginTransaction) : undefined
       if (!transaction) {
         throw authError(
-          AuthErrorCode.StateMismatch,
+          'state_mismatch',
           store.persistent === false
             ? 'The callback matches no sign-in here: forged, or lost in a redirect, as this browser keeps no storage across pages (use loginWithPopup)'
             : 'The callback matches no sign-in started in this browser; it may be forged',
@@ -99,14 +99,14 @@ export function sessionStore({ store, names, channel }: SessionStoreDeps): Sessi
         )
       }
       if (transaction.usedAt !== undefined) {
-        throw authError(AuthErrorCode.StateUsed, 'This sign-in was already completed; the callback was replayed', {
+        throw authError('state_used', 'This sign-in was already completed; the callback was replayed', {
           state,
           usedAt: transaction.usedAt,
         })
       }
       if (transaction.expiresAt <= now) {
         await store.delete(key)
-        throw authError(AuthErrorCode.StateExpired, 'This sign-in took too long; sign in again', {
+        throw authError('state_expired', 'This sign-in took too long; sign in again', {
           state,
           expiresAt: transaction.expiresAt,
         })

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 
 /** Enough for a route, a form draft id and some flags; it waits in the token store meanwhile. */
 const maximumBytes = 4_096
@@ -13,12 +13,11 @@ export function checkedAppState(appState: unknown): unknown {
   try {
     json = JSON.stringify(appState)
   } catch (error) {
-    throw authError(AuthErrorCode.InvalidConfig, 'appState must be JSON', error)
+    throw authError('invalid_config', 'appState must be JSON', error)
   }
-  if (json === undefined)
-    throw authError(AuthErrorCode.InvalidConfig, 'appState must be JSON', { type: typeof appState })
+  if (json === undefined) throw authError('invalid_config', 'appState must be JSON', { type: typeof appState })
   if (new TextEncoder().encode(json).length > maximumBytes) {
-    throw authError(AuthErrorCode.InvalidConfig, `appState must be at most ${maximumBytes} bytes as JSON`, {
+    throw authError('invalid_config', `appState must be at most ${maximumBytes} bytes as JSON`, {
       bytes: json.length,
     })
   }

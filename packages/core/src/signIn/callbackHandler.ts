@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError, isAuthError } from '../errors.ts'
+import { authError, isAuthError } from '../errors.ts'
 import type { AuthNavigator } from '../navigation/authNavigator.ts'
 import { callbackState, withoutCallbackParams } from './callbackUrl.ts'
 import type { CallbackResult } from './signInTypes.ts'
@@ -38,7 +38,7 @@ export function callbackHandler(deps: CallbackHandlerDeps): (url?: string | URL)
       // Not the parser's error: its message or `input` repeats the string, and so any code or token in it.
       const unreadable = isAuthError(error)
         ? error
-        : authError(AuthErrorCode.InvalidResponse, 'The callback URL is not a valid URL', {
+        : authError('invalid_response', 'The callback URL is not a valid URL', {
             name: (error as Error).name,
           })
       return deps.run(() => Promise.reject(unreadable), 'Reading the callback URL failed')
@@ -48,7 +48,7 @@ export function callbackHandler(deps: CallbackHandlerDeps): (url?: string | URL)
       // React StrictMode runs effects twice; the second run sees the already scrubbed URL.
       if (last && url === undefined) return last
       // The page only: a URL that is no callback may still carry a token (a server that put one in the query).
-      const notACallback = authError(AuthErrorCode.NotACallback, 'This URL carries no authorization response', {
+      const notACallback = authError('not_a_callback', 'This URL carries no authorization response', {
         url: callbackUrl.origin + callbackUrl.pathname,
       })
       return deps.run(() => Promise.reject(notACallback), failure)

@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import { validateAuthorizationResponse } from '../oauth/authorizationResponse.ts'
 import type { DirectProviderConfig } from '../oauth/directConfig.ts'
 import type { ProtocolClient } from '../oauth/protocolClient.ts'
@@ -33,7 +33,7 @@ export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: 
   let tokens: SignedIn['tokens']
   if (transaction.responseType === 'token') {
     if (!fragment || !deps.config.implicit) {
-      throw authError(AuthErrorCode.InvalidResponse, 'The implicit response carries no fragment', {
+      throw authError('invalid_response', 'The implicit response carries no fragment', {
         url: url.origin + url.pathname,
       })
     }
@@ -49,14 +49,14 @@ export async function completeSignIn(deps: CompleteSignInDeps, url: URL, state: 
       const problem = fragment
         ? 'The code-flow response arrived in the URL fragment'
         : 'The sign-in has no code verifier'
-      throw authError(AuthErrorCode.InvalidResponse, problem, { url: url.origin + url.pathname })
+      throw authError('invalid_response', problem, { url: url.origin + url.pathname })
     }
     const params = validateAuthorizationResponse(server, protocol.clientId, url, transaction.state)
     tokens = await protocol.redeemCode(params, transaction)
     // A server that ignores a step-up request must not pass for one that honoured it.
     const acr = tokens.user?.acr
     if (transaction.acrValues?.length && !(typeof acr === 'string' && transaction.acrValues.includes(acr))) {
-      throw authError(AuthErrorCode.StepUpNotMet, `The sign-in's acr is ${String(acr)}, not one of those asked for`, {
+      throw authError('step_up_not_met', `The sign-in's acr is ${String(acr)}, not one of those asked for`, {
         acr,
         acrValues: transaction.acrValues,
       })

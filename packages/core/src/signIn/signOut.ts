@@ -1,4 +1,3 @@
-import { AuthErrorCode } from '../errors.ts'
 import type { AuthNavigator } from '../navigation/authNavigator.ts'
 import { toAppPath } from '../navigation/returnTo.ts'
 import type { SessionEngine } from '../session/sessionEngine.ts'
@@ -51,7 +50,7 @@ export async function signOut(deps: SignOutDeps, options: LogoutOptions): Promis
     deps.dispatch({
       type: 'ended',
       reason: 'logout',
-      error: toAuthError(error, AuthErrorCode.NetworkError, 'Revocation failed'),
+      error: toAuthError(error, 'network_error', 'Revocation failed'),
     })
   }
   // Only now, signed out and revoked, is a bad target refused: nobody is sent there.

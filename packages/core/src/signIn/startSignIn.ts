@@ -1,4 +1,4 @@
-import { AuthErrorCode, authError } from '../errors.ts'
+import { authError } from '../errors.ts'
 import { createAuthorizationRequest } from '../oauth/authorizationRequest.ts'
 import type { DirectProviderConfig } from '../oauth/directConfig.ts'
 import type { ProtocolClient } from '../oauth/protocolClient.ts'
@@ -25,11 +25,11 @@ export async function startSignIn(
   // An unusable intent would only come back as the bank's error page: refuse it before leaving.
   const intentParams = config.intents ? config.intents.params(request.intent) : {}
   if (request.intent && !config.intents) {
-    throw authError(AuthErrorCode.IntentRejected, 'This provider does not take intents', { intent: request.intent })
+    throw authError('intent_rejected', 'This provider does not take intents', { intent: request.intent })
   }
   const details = request.authorizationDetails
   if (details && !features.rar) {
-    throw authError(AuthErrorCode.InvalidConfig, 'authorizationDetails needs the rar: richAuthorization() option', {
+    throw authError('invalid_config', 'authorizationDetails needs the rar: richAuthorization() option', {
       feature: 'rar',
     })
   }
@@ -48,7 +48,7 @@ export async function startSignIn(
     },
   })
   if (server.require_pushed_authorization_requests === true && !features.par) {
-    throw authError(AuthErrorCode.InvalidConfig, `${server.issuer} requires PAR: pass par: par()`, { feature: 'par' })
+    throw authError('invalid_config', `${server.issuer} requires PAR: pass par: par()`, { feature: 'par' })
   }
   const url = features.par ? await features.par.push(protocol, authorization.url.searchParams) : authorization.url
   const createdAt = deps.now()

@@ -1,5 +1,5 @@
 import type { StepUpRequirement } from '../challenge.ts'
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 
 /**
  * The call was refused until the user signs in more strongly (code `step_up_required`); the
@@ -21,7 +21,7 @@ export class StepUpRequiredError extends AuthError implements StepUpRequirement 
       requirement.maxAge !== undefined && `a sign-in at most ${requirement.maxAge} s old`,
       requirement.scope && `scope ${requirement.scope.join(' ')}`,
     ].filter(Boolean)
-    super(AuthErrorCode.StepUpRequired, `The resource requires ${needs.join(', ') || 'a stronger sign-in'}`, options)
+    super('step_up_required', `The resource requires ${needs.join(', ') || 'a stronger sign-in'}`, options)
     this.reason = requirement.reason
     this.acrValues = requirement.acrValues
     this.maxAge = requirement.maxAge

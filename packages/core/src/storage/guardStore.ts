@@ -1,4 +1,4 @@
-import { AuthError, AuthErrorCode } from '../errors.ts'
+import { AuthError } from '../errors.ts'
 import type { TokenStore } from './tokenStore.ts'
 
 /** Reports any failure of a store (quota, private mode, blocked IndexedDB) as `storage_error`. */
@@ -9,7 +9,7 @@ export function guardStore(store: TokenStore): TokenStore {
       try {
         return await operation(...args)
       } catch (error) {
-        throw new AuthError(AuthErrorCode.StorageError, `The token store failed to ${name}`, { cause: error })
+        throw new AuthError('storage_error', `The token store failed to ${name}`, { cause: error })
       }
     }
   return {
