@@ -110,7 +110,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
     return pendingLogin
   }
 
-  function loginWithPopup(options: LoginOptions & { readonly fallbackToRedirect?: boolean } = {}) {
+  function loginWithPopup(
+    options: LoginOptions & { readonly fallbackToRedirect?: boolean; readonly signal?: AbortSignal } = {},
+  ) {
     return run(async () => {
       const { authenticate } = navigator
       if (!authenticate) throw authError('invalid_config', 'This navigator has no popup', { popup: false })
@@ -120,7 +122,9 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
         return { url: url.href, state }
       })
       try {
-        return await handleCallback(await authenticate(signIn, { redirectUri: env.redirectUri }))
+        return await handleCallback(
+          await authenticate(signIn, { redirectUri: env.redirectUri, signal: options.signal }),
+        )
       } catch (error) {
         if (!isAuthError(error) || error.code !== 'popup_blocked' || options.fallbackToRedirect === false) {
           throw error

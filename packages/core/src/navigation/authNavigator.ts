@@ -14,10 +14,12 @@ export interface AuthNavigator {
    * URL it came back to; rejects with `popup_blocked` or `popup_closed`. It is called at once, with
    * the sign-in still being prepared: a browser opens its popup before awaiting it, while the
    * user's click still allows one. Without it, `loginWithPopup()` is an `invalid_config` error.
+   * A navigator that can honours `signal`: when it aborts, it closes its window and rejects with
+   * `aborted` (`popupNavigator()` does; a native auth session has the system's own Cancel).
    */
   authenticate?(
     signIn: Promise<{ readonly url: string; readonly state: string }>,
-    options: { readonly redirectUri: string },
+    options: { readonly redirectUri: string; readonly signal?: AbortSignal | undefined },
   ): Promise<string>
   /**
    * In the window that `authenticate` opened: hands its callback to the window that opened it,

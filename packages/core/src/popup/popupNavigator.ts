@@ -12,7 +12,7 @@ import { openSignInPopup, relayToOpener } from './popupWindow.ts'
 export function popupNavigator(): AuthNavigator {
   return {
     ...browserNavigator(),
-    authenticate: (signIn) => openSignInPopup(signIn),
+    authenticate: (signIn, { signal }) => openSignInPopup(signIn, signal),
     relayCallback: relayToOpener,
   }
 }

@@ -6,9 +6,19 @@ const origin = 'http://127.0.0.1:5173'
 
 /** A window whose `open` returns a popup the test closes, as the user or a COOP header would. */
 function stubWindow() {
-  const popup = { closed: false, location: { href: '' }, close: () => {} }
+  const popup = {
+    closed: false,
+    opened: 0,
+    location: { href: '' },
+    close() {
+      popup.closed = true
+    },
+  }
   vi.stubGlobal('window', {
-    open: () => popup,
+    open: () => {
+      popup.opened++
+      return popup
+    },
     location: { origin },
     addEventListener: () => {},
     removeEventListener: () => {},
@@ -56,5 +66,48 @@ describe('openSignInPopup', () => {
     popup.closed = true
     await vi.advanceTimersByTimeAsync(5_000)
     expect(await outcome).toMatchObject({ code: AuthErrorCode.PopupClosed })
+  })
+
+  it('cancels when the app aborts: the popup closes, the wait ends with aborted (COOP hid the user closing it)', async () => {
+    fakeClock()
+    const popup = stubWindow()
+    const cancel = new AbortController()
+    const signedIn = openSignInPopup(
+      Promise.resolve({ url: 'https://id.example/authorize', state: 's3' }),
+      cancel.signal,
+    )
+    const outcome = signedIn.catch((error: unknown) => error)
+    // Cut from the opener at once: from here payauth cannot tell a closed popup from one in use.
+    await vi.advanceTimersByTimeAsync(500)
+    popup.closed = true
+    await vi.advanceTimersByTimeAsync(60_000)
+    cancel.abort()
+    expect(await outcome).toMatchObject({ code: AuthErrorCode.Aborted })
+    // A relay arriving later finds nobody waiting.
+    relay('s3', `${origin}/callback?code=c&state=s3`)
+  })
+
+  it('opens no popup for a signal already aborted', async () => {
+    const popup = stubWindow()
+    const signedIn = openSignInPopup(
+      Promise.resolve({ url: 'https://id.example/authorize', state: 's4' }),
+      AbortSignal.abort(),
+    )
+    expect(await signedIn.catch((error: unknown) => error)).toMatchObject({ code: AuthErrorCode.Aborted })
+    expect(popup.opened).toBe(0)
+  })
+
+  it('closes the popup when the app aborts while the sign-in is still being prepared', async () => {
+    const popup = stubWindow()
+    const cancel = new AbortController()
+    let prepared: (value: { url: string; state: string }) => void = () => {}
+    const signIn = new Promise<{ url: string; state: string }>((resolve) => {
+      prepared = resolve
+    })
+    const outcome = openSignInPopup(signIn, cancel.signal).catch((error: unknown) => error)
+    cancel.abort()
+    prepared({ url: 'https://id.example/authorize', state: 's5' })
+    expect(await outcome).toMatchObject({ code: AuthErrorCode.Aborted })
+    expect(popup).toMatchObject({ opened: 1, closed: true, location: { href: '' } })
   })
 })

@@ -31,13 +31,17 @@ function isRelay(value: unknown, state: string): value is Relay {
  */
 export async function openSignInPopup(
   signIn: Promise<{ readonly url: string; readonly state: string }>,
+  signal?: AbortSignal,
 ): Promise<string> {
+  const cancelled = () => authError('aborted', 'The sign-in in a popup was cancelled', { popup: 'cancelled' })
+  if (signal?.aborted) throw cancelled()
   // Opened before anything is awaited: later, the user's click no longer allows a popup.
   const popup = window.open('about:blank', 'payauth-signin', 'popup,width=480,height=720')
   if (!popup) throw authError('popup_blocked', 'The browser blocked the sign-in popup', { popup: 'blocked' })
   let prepared: { readonly url: string; readonly state: string }
   try {
     prepared = await signIn
+    if (signal?.aborted) throw cancelled()
   } catch (error) {
     popup.close()
     throw error
@@ -67,6 +71,11 @@ export async function openSignInPopup(
       else if (Date.now() - closedAt > closedGraceMs) fail('The sign-in popup was closed')
     }, 250)
     const timeout = setTimeout(() => fail('The sign-in popup took too long'), timeoutMs)
+    const onAbort = () => {
+      finish()
+      reject(cancelled())
+    }
+    signal?.addEventListener('abort', onAbort)
     function fail(message: string) {
       finish()
       reject(authError('popup_closed', message, { state }))
@@ -76,6 +85,7 @@ export async function openSignInPopup(
       clearTimeout(timeout)
       channel?.close()
       window.removeEventListener('message', onWindow)
+      signal?.removeEventListener('abort', onAbort)
       popup?.close()
     }
   })
