@@ -111,6 +111,31 @@ test('a popup the user closes is a calm message; nobody is signed in, and trying
   await expect(notice).toBeHidden()
 })
 
+test('a popup gone at once looks cut off by COOP, so payauth waits for its callback; Cancel ends the wait calmly', async ({
+  page,
+}) => {
+  // The page's clock stands still until the test moves it: the popup is gone within 1.5 s of
+  // opening, which is how a sign-in server's COOP header looks, and no closing user can be told apart.
+  await page.clock.install()
+  await page.goto('/')
+  await page.clock.pauseAt(Date.now() + 1_000)
+  const opened = page.waitForEvent('popup')
+  await press(popupButton(page))
+  const popup = await opened
+  await popup.close()
+  await page.clock.runFor(60_000)
+  const cancel = page.getByRole('button', { name: 'Cancel the popup sign-in' })
+  await expect(cancel).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Signing in in the popup…' })).toHaveAttribute('aria-busy', 'true')
+
+  await press(cancel)
+  await expect(popupButton(page)).toBeVisible()
+  await expect(cancel).toHaveCount(0)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('status').filter({ hasText: /closed|cancel/i })).toHaveCount(0)
+  await expect(page.getByTestId('user-name')).toHaveCount(0)
+})
+
 test('where the browser blocks popups, the sign-in falls back to a redirect', async ({ page, context }) => {
   // What a popup blocker does: window.open returns null.
   await page.addInitScript(() => {

@@ -4,10 +4,11 @@ import { ActionButton } from '../ActionButton.tsx'
 import { AuthErrorMessage } from '../AuthErrorMessage.tsx'
 import { DemoUsers } from './DemoUsers.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
+import { PopupSignIn } from './PopupSignIn.tsx'
 import { providerPages } from './providerPages.ts'
 
 export function HomePage() {
-  const { snapshot, login, loginWithPopup, logout, error } = useAuth()
+  const { snapshot, login, logout, error } = useAuth()
 
   return (
     <>
@@ -21,14 +22,7 @@ export function HomePage() {
             <ActionButton onAction={() => login({ returnTo: '/' })} pendingLabel="Signing in…" leavesPage>
               Sign in
             </ActionButton>
-            {/* Where the browser blocks the window, payauth falls back to the redirect. */}
-            <ActionButton
-              className="secondary"
-              onAction={() => loginWithPopup({ returnTo: '/' })}
-              pendingLabel="Signing in in the popup…"
-            >
-              Sign in with a popup
-            </ActionButton>
+            <PopupSignIn />
           </div>
         )}
         {snapshot.status === 'signedIn' && (
