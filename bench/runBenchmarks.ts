@@ -23,7 +23,7 @@ import { measureSessionEngine } from './sessionBench.ts'
 const herdShape = { tabs: 5, callers: 20, expiries: 3 }
 const herdTokenTtlSeconds = 5
 const herdRuns = 3
-const callbackRounds = { warmUpRounds: 2, rounds: 21 }
+const callbackRounds = { warmUpRounds: 2, rounds: 41 }
 const latencyPages: PageName[] = ['oauth4webapi', 'payauth', 'oidcClientTsShared']
 const readRounds = 3
 const clientId = 'demo-spa'
