@@ -62,6 +62,21 @@ export async function signInOnce(page: Page, context: BrowserContext): Promise<v
 }
 
 /**
+ * Signs in once, then shows the session page in `page` and in a second tab: the two tabs the fault
+ * tests share a session between. Resolves with the other tab and the token both show.
+ */
+export async function twoTabsOnSessionPage(
+  page: Page,
+  context: BrowserContext,
+): Promise<{ readonly other: Page; readonly before: string }> {
+  await signInOnce(page, context)
+  const other = await context.newPage()
+  const before = await openSessionPage(page)
+  await openSessionPage(other)
+  return { other, before }
+}
+
+/**
  * The e2e `test` (every page checked for CSP violations) with `blackHole`: the URL of a server that accepts connections and never
  * answers. A route sends a request there to make it hang: unlike a route left unhandled, which
  * Playwright lets through when its tab closes, nothing can let it reach the real server later.

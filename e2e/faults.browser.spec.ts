@@ -8,6 +8,7 @@ import {
   shownToken,
   signInOnce,
   test,
+  twoTabsOnSessionPage,
 } from './faultSupport.ts'
 import { press, signInQuickly, signOut, useAutoLogin } from './support.ts'
 import { openFromHeader } from './uxSupport.ts'
@@ -17,10 +18,7 @@ test('the tab holding the refresh lock closes mid-refresh: another tab takes ove
   context,
   blackHole,
 }) => {
-  await signInOnce(page, context)
-  const other = await context.newPage()
-  const before = await openSessionPage(page)
-  await openSessionPage(other)
+  const { other, before } = await twoTabsOnSessionPage(page, context)
   // The first refresh hangs; the other tab's waits for the lock meanwhile.
   const attempts = await routeRefreshes(context, (route, attempt) =>
     attempt === 0 ? route.continue({ url: blackHole }) : route.fallback(),

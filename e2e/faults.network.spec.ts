@@ -3,22 +3,19 @@ import { sandboxOrigin } from '../playwright.config.ts'
 import {
   apiCallsSucceed,
   faultAnswer,
-  openSessionPage,
   routeRefreshes,
   sandboxRefreshes,
   shownToken,
   signInOnce,
   test,
+  twoTabsOnSessionPage,
 } from './faultSupport.ts'
 
 test('the authorization server down during a refresh: every tab stays signed in, and the session recovers once it is back', async ({
   page,
   context,
 }) => {
-  await signInOnce(page, context)
-  const other = await context.newPage()
-  const before = await openSessionPage(page)
-  await openSessionPage(other)
+  const { other, before } = await twoTabsOnSessionPage(page, context)
 
   // Every request to the server is refused, as when it is down: discovery (a fresh page has not
   // read it yet) as well as the token endpoint.
@@ -72,10 +69,7 @@ for (const { name, answer } of busyAnswers) {
     page,
     context,
   }) => {
-    await signInOnce(page, context)
-    const other = await context.newPage()
-    const before = await openSessionPage(page)
-    await openSessionPage(other)
+    const { other, before } = await twoTabsOnSessionPage(page, context)
     const attempts = await routeRefreshes(context, (route, attempt) =>
       attempt === 0 ? route.fulfill(answer) : route.fallback(),
     )

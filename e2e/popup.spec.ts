@@ -5,6 +5,13 @@ import { press, signInWithForm, useAutoLogin } from './support.ts'
 
 const popupButton = (page: Page) => page.getByRole('button', { name: 'Sign in with a popup' })
 
+/** Presses the popup sign-in button and resolves with the popup it opened. */
+async function openPopup(page: Page): Promise<Page> {
+  const opened = page.waitForEvent('popup')
+  await press(popupButton(page))
+  return opened
+}
+
 /** Marks the page, so a test can tell it stayed (a popup sign-in) from a reload (a redirect). */
 async function markPage(page: Page): Promise<() => Promise<boolean>> {
   await page.evaluate(() => {
@@ -22,9 +29,7 @@ async function signInInPopup(popup: Page): Promise<void> {
 test('signs in in a popup: the page stays, the popup closes, the page is signed in', async ({ page }) => {
   await page.goto('/')
   const stayed = await markPage(page)
-  const opened = page.waitForEvent('popup')
-  await press(popupButton(page))
-  const popup = await opened
+  const popup = await openPopup(page)
   await expect(popup.getByRole('heading', { name: /Sign in to PACE/ })).toBeVisible()
   const closed = popup.waitForEvent('close')
   await signInInPopup(popup)
@@ -40,9 +45,7 @@ test('a callback page with Cross-Origin-Opener-Policy cuts the opener link; the 
 }) => {
   await page.goto('/')
   const stayed = await markPage(page)
-  const opened = page.waitForEvent('popup')
-  await press(popupButton(page))
-  const popup = await opened
+  const popup = await openPopup(page)
   await expect(popup.getByRole('heading', { name: /Sign in to PACE/ })).toBeVisible()
   // The callback is reached by the sandbox's redirect, a hop Playwright's routes never see: the
   // response is answered again with the header where the browser receives it, over the DevTools
@@ -91,9 +94,7 @@ test('a popup the user closes is a calm message; nobody is signed in, and trying
   // login page for a few seconds first: the page's clock moves on as theirs would.
   await page.clock.install()
   await page.goto('/')
-  const opened = page.waitForEvent('popup')
-  await press(popupButton(page))
-  const popup = await opened
+  const popup = await openPopup(page)
   await expect(popup.getByRole('heading', { name: /Sign in to PACE/ })).toBeVisible()
   await page.clock.fastForward(3_000)
   await popup.close()
@@ -104,9 +105,7 @@ test('a popup the user closes is a calm message; nobody is signed in, and trying
   await expect(page.getByTestId('user-name')).toHaveCount(0)
   await expect(popupButton(page)).toBeEnabled()
 
-  const again = page.waitForEvent('popup')
-  await press(popupButton(page))
-  await signInInPopup(await again)
+  await signInInPopup(await openPopup(page))
   await expect(page.getByTestId('user-name')).toHaveText('Alice Adler')
   await expect(notice).toBeHidden()
 })
@@ -119,9 +118,7 @@ test('a popup gone at once looks cut off by COOP, so payauth waits for its callb
   await page.clock.install()
   await page.goto('/')
   await page.clock.pauseAt(Date.now() + 1_000)
-  const opened = page.waitForEvent('popup')
-  await press(popupButton(page))
-  const popup = await opened
+  const popup = await openPopup(page)
   await popup.close()
   await page.clock.runFor(60_000)
   const cancel = page.getByRole('button', { name: 'Cancel the popup sign-in' })

@@ -34,12 +34,8 @@ const features = {
 }
 
 // The budgets are a ratchet, not the goal: the measured size plus a little, so that any growth is
-// a decision someone makes and writes down. Raised last for the fault fixes (a Retry-After every tab
-// honours, sign-in by popup without IndexedDB): typical 19.31 -> 19.57 kB, whole 29.75 -> 30.00 kB;
-// then whole to 30.13 kB for backend()'s owed sign-out, and 30.2 kB for dpop()'s check that the
-// store gives its key back (subpaths only: the typical app does not carry them). Lowered again
-// when error codes became literals inside payauth: typical 19.60 -> 19.25 kB.
-// The goals (issue 8) are not met: oauth4webapi's functions alone are about 7.5 kB of the typical app.
+// a decision someone makes and gives a reason for in the commit that raises a budget. The goals
+// (issue 8) are not met: oauth4webapi's functions alone are about 7 kB of the typical app.
 const budgets = [
   {
     name: 'typical PACE app (createAuthClient, pace, AuthProvider, useAuth, useToken, AuthCallback, RequireAuth)',

@@ -128,8 +128,11 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     return new URL(view.logoutUrl, base)
   }
 
-  /** Sends an owed sign-out again; whether or not the backend hears it now, no session is restored. */
-  async function logoutOwed(): Promise<boolean> {
+  /**
+   * Sends a sign-out still owed, and says whether one was: then no session is restored, whether or
+   * not the backend hears it this time.
+   */
+  async function sendOwedLogout(): Promise<boolean> {
     if ((await context.store.get(context.names.pendingLogoutKey).catch(() => undefined)) !== true) return false
     await logOutAtBackend('/').catch(() => {})
     return true
@@ -145,7 +148,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       discard: async () => {},
       async restore() {
         reportFailedSignIn()
-        if (await logoutOwed()) return undefined
+        if (await sendOwedLogout()) return undefined
         const session = await call<SessionView>('session')
         return session.signedIn ? accessToken(session) : undefined
       },
