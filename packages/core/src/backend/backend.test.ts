@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import { createAuthClient } from '../authClient.ts'
 import { memoryLock } from '../session/memoryLock.ts'
+import { stepUp } from '../stepUp/stepUp.ts'
 import { memoryTokenStore } from '../storage/memoryTokenStore.ts'
 import { recordingNavigator, sessionChannelHub } from '../testing.ts'
 import { backend } from './backend.ts'
@@ -190,4 +191,71 @@ it('signing in again sets aside a sign-out still owed: the new session is restor
   await afterSignIn.auth.start()
   expect(afterSignIn.auth.getSnapshot().status).toBe('signedIn')
   afterSignIn.auth.dispose()
+})
+
+/**
+ * A backend that signed alice in to `payments` and an API behind it that asks, by RFC 9470
+ * challenge, for `challenge`: more scope, or a stronger sign-in.
+ */
+function steppingUpBackend(challenge: string) {
+  return async (input: string | URL | Request) => {
+    const headers = { 'content-type': 'application/json', date: new Date().toUTCString() }
+    const route = new URL(String(input)).pathname
+    if (route === '/api/pay') return new Response(null, { status: 403, headers: { 'www-authenticate': challenge } })
+    if (route === '/bff/session') return Response.json({ signedIn: true, user: { sub: 'alice' } }, { headers })
+    return Response.json(
+      {
+        accessToken: 'token-1',
+        tokenType: 'Bearer',
+        expiresAt: Date.now() + tokenLifetimeMs,
+        scope: ['openid', 'payments'],
+      },
+      { headers },
+    )
+  }
+}
+
+function steppingUpPage(challenge: string) {
+  const navigator = recordingNavigator(`${appOrigin}/`)
+  const auth = createAuthClient({
+    provider: backend({ url: `${appOrigin}/bff` }),
+    fetch: steppingUpBackend(challenge),
+    stepUp: stepUp({ scopes: ['openid', 'payments', 'payments:write'] }),
+    store: memoryTokenStore(),
+    lock: memoryLock(),
+    channel: sessionChannelHub().channel(),
+    navigator,
+    wakeEvents: () => () => {},
+  })
+  return { auth, navigator }
+}
+
+it('a sign-in for scope or authorization details the backend would not ask for is refused, not started without them', async () => {
+  const { auth, navigator } = steppingUpPage('Bearer error="insufficient_scope", scope="payments:write"')
+  await auth.start()
+
+  // The backend sends its own scope: a step-up for more would sign in to the same, and fail again.
+  await expect(auth.fetch('/api/pay')).rejects.toMatchObject({ code: 'step_up_required' })
+  await expect(auth.stepUp()).rejects.toMatchObject({ code: 'invalid_config', cause: { scope: ['payments:write'] } })
+  await expect(auth.login({ scope: ['openid', 'payments:write'] })).rejects.toMatchObject({ code: 'invalid_config' })
+  await expect(
+    auth.login({ authorizationDetails: [{ type: 'payment_initiation', instructedAmount: '9.99' }] }),
+  ).rejects.toMatchObject({ code: 'invalid_config' })
+  expect(navigator.assigned).toEqual([])
+
+  // What the client and the session already have is what the backend asks for anyway.
+  await auth.login({ scope: ['openid', 'payments'] })
+  expect(navigator.assigned.map((url) => new URL(url).pathname)).toEqual(['/bff/login'])
+  auth.dispose()
+})
+
+it('a step-up for a stronger sign-in through the backend keeps the session’s scope and asks for the acr', async () => {
+  const { auth, navigator } = steppingUpPage('Bearer error="insufficient_user_authentication", acr_values="sca"')
+  await auth.start()
+  await expect(auth.fetch('/api/pay')).rejects.toMatchObject({ code: 'step_up_required' })
+  await auth.stepUp()
+  const [login] = navigator.assigned.map((url) => new URL(url))
+  expect(login?.pathname).toBe('/bff/login')
+  expect(login?.searchParams.get('acr_values')).toBe('sca')
+  auth.dispose()
 })

@@ -25,8 +25,8 @@ export interface BackendProvider extends OAuthProvider<string> {
  * browser-app security tier: the backend keeps the secret and the refresh token; the browser gets
  * short-lived access tokens only, with the same snapshot, hooks, `auth.fetch` and cross-tab
  * single-flight renewal as with `pace()`. Sign-ins are full-page redirects to the backend's
- * `/login`: `loginWithPopup()`, `appState` and `intent` are refused with `invalid_config`, and
- * `exchangeToken()` is not available.
+ * `/login`: `loginWithPopup()`, `appState`, `intent`, `authorizationDetails` and a scope beyond the
+ * client's and the session's are refused with `invalid_config`, and `exchangeToken()` is not available.
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps
  * @example createAuthClient({ provider: backend({ url: new URL('/bff', location.origin).href }) })
  */

@@ -161,6 +161,19 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
           { provider: 'backend' },
         )
       }
+      // The backend's configuration decides what a sign-in asks for, and the backend sends no scope
+      // or details it was not told to: asking for more scope (an RFC 9470 step-up) or for a payment's
+      // details, and being signed in to neither unsaid, would fail the call that needed them again.
+      const session = await context.sessions.read().catch(() => undefined)
+      const known = new Set([...context.scope, ...(session?.scope ?? [])])
+      const beyond = request.scope.filter((scope) => !known.has(scope))
+      if (beyond.length > 0 || request.authorizationDetails) {
+        throw authError(
+          'invalid_config',
+          "Through a backend, a sign-in takes the scope and authorization details the backend's configuration asks for",
+          { provider: 'backend', scope: beyond },
+        )
+      }
       // A new sign-in replaces the backend's session: a sign-out still owed is moot.
       await context.store.delete(context.names.pendingLogoutKey).catch(() => {})
       const url = route('login')

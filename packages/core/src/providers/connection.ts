@@ -42,6 +42,8 @@ export interface ConnectionContext {
   readonly clientId: string
   /** The validated redirect URI. */
   readonly redirectUri: string
+  /** The client's `scope` option (`['openid']` by default). */
+  readonly scope: readonly string[]
   readonly fetch: FetchLike
   readonly now: () => number
   readonly navigator: AuthNavigator

@@ -48,7 +48,8 @@ export interface LoginOptions {
   readonly params?: Readonly<Record<string, string>>
   /**
    * Scopes for this sign-in instead of the client's (checked for typos there, not here). Through
-   * `backend()` it is not sent: the backend's configuration decides.
+   * `backend()`, the backend's configuration decides: a scope neither the client's `scope` nor the
+   * session has is refused with `invalid_config`, as are `authorizationDetails`.
    */
   readonly scope?: readonly string[]
   /** What exactly to authorize (RFC 9396), such as one payment; needs the `rar` option. */
