@@ -47,7 +47,7 @@ const budgets = [
     // The SCA dialog's languages are data, measured one by one below, not code.
     name: 'whole public API of core + react, every subpath but the SCA texts',
     source: whole,
-    maxGzipBytes: 30_300,
+    maxGzipBytes: 30_400,
     goalGzipBytes: 19_000,
   },
 ]

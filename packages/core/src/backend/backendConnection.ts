@@ -168,11 +168,10 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       const known = new Set([...context.scope, ...(session?.scope ?? [])])
       const beyond = request.scope.filter((scope) => !known.has(scope))
       if (beyond.length > 0 || request.authorizationDetails) {
-        throw authError(
-          'invalid_config',
-          "Through a backend, a sign-in takes the scope and authorization details the backend's configuration asks for",
-          { provider: 'backend', scope: beyond },
-        )
+        throw authError('invalid_config', "The backend decides a sign-in's scope and authorization details", {
+          provider: 'backend',
+          scope: beyond,
+        })
       }
       // A new sign-in replaces the backend's session: a sign-out still owed is moot.
       await context.store.delete(context.names.pendingLogoutKey).catch(() => {})
