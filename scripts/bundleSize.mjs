@@ -9,15 +9,21 @@ import { rolldown } from 'rolldown'
 
 /**
  * @param {string} source the app's entry module, e.g. `export { UserManager } from 'oidc-client-ts'`
- * @param {{ resolveFrom: string, alias?: Record<string, string> }} options `resolveFrom` is a folder whose
- *   node_modules hold the imported packages (the entry is written in a scratch folder inside it)
+ * @param {{ resolveFrom: string, alias?: Record<string, string>, external?: readonly string[] }} options
+ *   `resolveFrom` is a folder whose node_modules hold the imported packages (the entry is written in
+ *   a scratch folder inside it); `external` names packages left out besides React, to see their share
  */
-export async function bundleSize(source, { resolveFrom, alias = {} }) {
+export async function bundleSize(source, { resolveFrom, alias = {}, external = [] }) {
   const scratch = mkdtempSync(join(resolveFrom, '.size-'))
   try {
     const input = join(scratch, 'entry.js')
     writeFileSync(input, source)
-    const bundle = await rolldown({ input, external: [/^react(-dom)?(\/|$)/], resolve: { alias }, logLevel: 'silent' })
+    const bundle = await rolldown({
+      input,
+      external: [/^react(-dom)?(\/|$)/, ...external],
+      resolve: { alias },
+      logLevel: 'silent',
+    })
     const { output } = await bundle.generate({ format: 'esm', minify: true })
     await bundle.close()
     const code = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('')

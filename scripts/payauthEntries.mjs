@@ -9,8 +9,11 @@ export const payauthResolveFrom = `${root}packages/core`
 const core = `${root}packages/core/dist`
 const react = `${root}packages/react/dist`
 
+/** What a typical PACE app imports from @payauth/core. */
+export const typicalPayauthCore = `export { createAuthClient, pace } from '@payauth/core'`
+
 /** What a typical PACE app imports. */
-export const typicalPayauthApp = `export { createAuthClient, pace } from '@payauth/core'
+export const typicalPayauthApp = `${typicalPayauthCore}
 export { AuthProvider, useAuth, useToken, AuthCallback, RequireAuth } from '@payauth/react'`
 
 const payauthSubpaths = [
