@@ -8,13 +8,16 @@ import { fakeCapacitor } from './test/fakeCapacitor.ts'
 const authorize = 'https://id.example.com/auth?client_id=app'
 const callback = `${redirectUri}?code=c&state=s`
 
-async function signingIn(options: { closedGraceMs?: number } = {}) {
+async function signingIn(options: { closedGraceMs?: number; signal?: AbortSignal } = {}) {
   const device = fakeCapacitor()
   const navigator = capacitorNavigator(device, options)
   const received: string[] = []
   navigator.onRedirect((url) => received.push(url))
   const result =
-    navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), { redirectUri }) ?? Promise.reject()
+    navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
+      redirectUri,
+      signal: options.signal,
+    }) ?? Promise.reject()
   await expect.poll(() => device.opened.length).toBe(1)
   return { device, navigator, received, result }
 }
@@ -57,6 +60,32 @@ describe('capacitorNavigator', () => {
     expect((await rejection(closed.result)).code).toBe(AuthErrorCode.PopupClosed)
     expect(closed.device.listeners('browserFinished')).toBe(0)
     expect(closed.device.listeners('appUrlOpen')).toBe(1)
+  })
+
+  it('closes the browser when the app cancels, and completes nothing with a redirect that still comes', async () => {
+    const cancel = new AbortController()
+    const { device, received, result } = await signingIn({ signal: cancel.signal })
+    cancel.abort()
+    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    expect(device.closes).toBe(1)
+    expect(device.listeners('browserFinished')).toBe(0)
+    device.openLink(callback)
+    expect(received).toEqual([])
+    // Another sign-in's redirect is still the app's.
+    device.openLink(`${redirectUri}?code=d&state=t`)
+    expect(received).toEqual([`${redirectUri}?code=d&state=t`])
+  })
+
+  it('opens nothing for a sign-in cancelled before it started', async () => {
+    const device = fakeCapacitor()
+    const navigator = capacitorNavigator(device)
+    const result =
+      navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
+        redirectUri,
+        signal: AbortSignal.abort(),
+      }) ?? Promise.reject()
+    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    expect(device.opened).toEqual([])
   })
 
   it('reports popup_blocked when the browser cannot open', async () => {

@@ -32,7 +32,8 @@ const noPage = 'about:blank'
  * Sign-in in the system browser of a Capacitor app (`@capacitor/browser`: SFSafariViewController
  * on iOS, a Custom Tab on Android), back through the app's link (`@capacitor/app`'s `appUrlOpen`),
  * for a private-use scheme or a claimed https link (RFC 8252). `authenticate` (behind
- * `auth.loginWithPopup()`) resolves with the redirect; `assign` (behind `login()` and a logout's
+ * `auth.loginWithPopup()`) resolves with the redirect, and closes the browser with `aborted` when
+ * the app cancels (`loginWithPopup`'s `signal`); `assign` (behind `login()` and a logout's
  * end-session page) opens the browser, and the redirect reaches `completeRedirects()`.
  * @example
  * const navigator = capacitorNavigator({ Browser, App })
@@ -79,9 +80,11 @@ export function capacitorNavigator(
       await links.ready()
       await open(url)
     },
-    async authenticate(signIn, { redirectUri }) {
+    async authenticate(signIn, { redirectUri, signal }) {
       // A native browser needs no click to open: the prepared sign-in can be awaited first.
       const { url, state } = await signIn
+      const cancelled = () => new AuthError('aborted', 'The app cancelled the sign-in', { cause: { state } })
+      if (signal?.aborted) throw cancelled()
       let settle: { resolve(url: string): void; reject(error: AuthError): void } | undefined
       const result = new Promise<string>((resolve, reject) => {
         settle = { resolve, reject }
@@ -103,10 +106,20 @@ export function capacitorNavigator(
           }, graceMs)
         }),
       )
+      // The app cancelled (loginWithPopup's signal): the browser goes, and this sign-in's redirect,
+      // should it still come (a browser the system would not close), is swallowed, not completed.
+      const abort = () => {
+        finished.remove()
+        clearTimeout(closedTimer)
+        closeBrowser()
+        settle?.reject(cancelled())
+      }
+      signal?.addEventListener('abort', abort, { once: true })
       function finish() {
         stopLinks()
         finished.remove()
         clearTimeout(closedTimer)
+        signal?.removeEventListener('abort', abort)
       }
       try {
         await Promise.all([links.ready(), finished.ready])

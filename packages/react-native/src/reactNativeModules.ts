@@ -36,6 +36,11 @@ export interface WebBrowserLike {
     redirectUrl?: string | null,
     options?: AuthSessionOptionsLike,
   ): Promise<AuthSessionResultLike>
+  /**
+   * Closes the open auth session, which then resolves `dismiss`. iOS only: on Android it throws, as
+   * Custom Tabs cannot be closed by the app.
+   */
+  dismissAuthSession?(): void
 }
 
 /** Options of `expo-secure-store`'s calls. */

@@ -57,6 +57,54 @@ describe('reactNativeNavigator', () => {
     await expect.poll(() => device.sessions[0]?.redirectUrl).toBe(redirectUri)
   })
 
+  it('on iOS, closes the sheet when the app cancels', async () => {
+    const device = fakeReactNative()
+    const navigator = reactNativeNavigator(device)
+    const cancel = new AbortController()
+    const result =
+      navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
+        redirectUri,
+        signal: cancel.signal,
+      }) ?? Promise.reject()
+    await expect.poll(() => device.sessions.length).toBe(1)
+    cancel.abort()
+    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    // The session ended: the next sign-in can open one.
+    void navigator.assign(authorize)
+    await expect.poll(() => device.sessions.length).toBe(2)
+  })
+
+  it('on Android, gives up at once when the app cancels, and completes nothing with the redirect the tab still brings', async () => {
+    const device = android()
+    const navigator = reactNativeNavigator(device)
+    const received: string[] = []
+    navigator.onRedirect((url) => received.push(url))
+    const cancel = new AbortController()
+    const result =
+      navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
+        redirectUri,
+        signal: cancel.signal,
+      }) ?? Promise.reject()
+    await expect.poll(() => device.sessions.length).toBe(1)
+    cancel.abort()
+    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    device.redirect(callback)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(received).toEqual([])
+  })
+
+  it('opens no session for a sign-in cancelled before it started', async () => {
+    const device = fakeReactNative()
+    const navigator = reactNativeNavigator(device)
+    const result =
+      navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
+        redirectUri,
+        signal: AbortSignal.abort(),
+      }) ?? Promise.reject()
+    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    expect(device.sessions).toEqual([])
+  })
+
   it('reports popup_blocked when no session can open, or another one is open', async () => {
     const device = fakeReactNative()
     const navigator = reactNativeNavigator(device)

@@ -31,7 +31,8 @@ const noPage = 'about:blank'
  * Sign-in in the system's auth session (`expo-web-browser`'s `openAuthSessionAsync`:
  * ASWebAuthenticationSession on iOS, Custom Tabs on Android), for a private-use scheme or a claimed
  * https link (RFC 8252). `authenticate` (behind `auth.loginWithPopup()`) resolves with the redirect,
- * or rejects `popup_closed` when the user cancels; `assign` (behind `login()`, and a logout's
+ * or rejects `popup_closed` when the user cancels and `aborted` when the app does (`loginWithPopup`'s
+ * `signal`: the sheet closes on iOS; Android's Custom Tab cannot be closed by the app); `assign` (behind `login()`, and a logout's
  * end-session page) runs the same session and hands the redirect to `completeRedirects()`. Links
  * arrive through React Native's `Linking`; nothing here touches `window` or `location`.
  * @example
@@ -100,15 +101,34 @@ export function reactNativeNavigator(
       const redirect = await session(url, redirectTarget(url) ?? options.redirectUri)
       if (redirect) links.deliver(redirect)
     },
-    async authenticate(signIn, { redirectUri }) {
+    async authenticate(signIn, { redirectUri, signal }) {
       const { url, state } = await signIn
-      const redirect = await session(url, redirectUri)
+      const cancelled = () => new AuthError('aborted', 'The app cancelled the sign-in', { cause: { state } })
+      if (signal?.aborted) throw cancelled()
+      const redirect = await untilAborted(session(url, redirectUri), signal, () => {
+        // iOS closes the sheet. Android's Custom Tab stays (expo cannot close it) until the user
+        // leaves it; a redirect it still brings is held by the session, not handed to the app.
+        try {
+          WebBrowser.dismissAuthSession?.()
+        } catch {}
+        return cancelled()
+      })
       if (redirect) return redirect
       throw new AuthError('popup_closed', 'The sign-in was cancelled', { cause: { state } })
     },
     launchUrl: async () => (await Linking.getInitialURL()) ?? undefined,
     onRedirect: (listener) => links.subscribe(listener),
   }
+}
+
+/** `work`, or the error `onAbort` gives as soon as `signal` aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort: () => AuthError): Promise<T> {
+  if (!signal) return work
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(onAbort())
+    signal.addEventListener('abort', abort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
 }
 
 /** Where the server will send the user back, when the URL says (`redirect_uri`, or a logout's). */

@@ -14,8 +14,9 @@ export interface AuthNavigator {
    * URL it came back to; rejects with `popup_blocked` or `popup_closed`. It is called at once, with
    * the sign-in still being prepared: a browser opens its popup before awaiting it, while the
    * user's click still allows one. Without it, `loginWithPopup()` is an `invalid_config` error.
-   * A navigator that can honours `signal`: when it aborts, it closes its window and rejects with
-   * `aborted` (`popupNavigator()` does; a native auth session has the system's own Cancel).
+   * It honours `signal`: when it aborts, it closes its window where it can and rejects with
+   * `aborted` at once (`popupNavigator()` and the native adapters do; Android's Custom Tabs cannot
+   * be closed by an app, and the sign-in's redirect, if it still comes, completes nothing).
    */
   authenticate?(
     signIn: Promise<{ readonly url: string; readonly state: string }>,

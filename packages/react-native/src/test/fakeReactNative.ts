@@ -76,6 +76,12 @@ export function fakeReactNative(launchUrl?: string, keychain: FakeKeychain = new
         sessions.push(session)
       })
     },
+    dismissAuthSession() {
+      // As expo-web-browser: iOS closes the session; Android's Custom Tabs cannot be closed by the app.
+      if (device.platform === 'android')
+        throw new Error('The method or property WebBrowser.dismissBrowser is not available on android')
+      open()[0]?.finish({ type: 'dismiss' })
+    },
   }
   const SecureStore: SecureStoreLike = {
     WHEN_UNLOCKED_THIS_DEVICE_ONLY: 6,
