@@ -77,6 +77,12 @@ export const AuthErrorCode = {
 
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode]
 
+/**
+ * Marks payauth's errors across copies of the package: `@payauth/react` and the adapters take
+ * core as a peer, and an install that ends up with two copies must still recognise either's errors.
+ */
+const authErrorBrand = Symbol.for('payauth.AuthError')
+
 /** Every error payauth throws or records in a snapshot. `cause` is always set. */
 export class AuthError extends Error {
   /** `AuthError`; each subclass sets its own (`OAuthResponseError`, `ScaError`...). */
@@ -100,6 +106,7 @@ export class AuthError extends Error {
     this.code = code
     this.cause = options.cause
     this.retryAfter = options.retryAfter
+    Object.defineProperty(this, authErrorBrand, { value: true })
   }
 }
 
@@ -147,10 +154,11 @@ export class OAuthResponseError extends AuthError implements OAuthErrorFields {
 
 /**
  * Whether `value` is an {@link AuthError} (any subclass), for `catch` blocks, where errors are
- * `unknown`. It tests `instanceof`: an error of another copy of `@payauth/core` does not count.
+ * `unknown`. Unlike `instanceof`, it also knows the errors of another copy of `@payauth/core` in
+ * the same app (two versions installed side by side).
  */
 export function isAuthError(value: unknown): value is AuthError {
-  return value instanceof AuthError
+  return value instanceof AuthError || (value instanceof Error && authErrorBrand in value)
 }
 
 /** `new AuthError(...)` for throw sites; the short form keeps the many throw sites readable. */
