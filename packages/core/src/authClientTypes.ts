@@ -41,8 +41,9 @@ export interface AuthClient {
    * staying where it is. Needs a navigator that can (`popupNavigator()`, the native adapters). A
    * blocked popup falls back to a redirect (resolving `undefined` as the page leaves) unless
    * `fallbackToRedirect` is false; a closed one rejects with `popup_closed`. `signal` lets the app
-   * offer a Cancel button: aborting closes the popup (or the native sheet) and rejects with `aborted`, which the snapshot does not show as an error. It matters where the
-   * authorization server's `Cross-Origin-Opener-Policy` hides whether the user closed the popup
+   * offer a Cancel button: aborting closes the popup (or the native sheet) and rejects with
+   * `aborted`, which the snapshot does not show as an error. It matters where the authorization
+   * server's `Cross-Origin-Opener-Policy` hides whether the user closed the popup
    * (payauth then waits, up to 10 minutes, for a callback that may still come).
    */
   loginWithPopup(

@@ -32,9 +32,10 @@ const noPage = 'about:blank'
  * ASWebAuthenticationSession on iOS, Custom Tabs on Android), for a private-use scheme or a claimed
  * https link (RFC 8252). `authenticate` (behind `auth.loginWithPopup()`) resolves with the redirect,
  * or rejects `popup_closed` when the user cancels and `aborted` when the app does (`loginWithPopup`'s
- * `signal`: the sheet closes on iOS; Android's Custom Tab cannot be closed by the app); `assign` (behind `login()`, and a logout's
- * end-session page) runs the same session and hands the redirect to `completeRedirects()`. Links
- * arrive through React Native's `Linking`; nothing here touches `window` or `location`.
+ * `signal`: the sheet closes on iOS; Android's Custom Tab cannot be closed by the app); `assign`
+ * (behind `login()`, and a logout's end-session page) runs the same session and hands the redirect
+ * to `completeRedirects()`. Links arrive through React Native's `Linking`; nothing here touches
+ * `window` or `location`.
  * @example
  * const navigator = reactNativeNavigator({ WebBrowser, Linking })
  * const auth = createAuthClient({ ...options, navigator })

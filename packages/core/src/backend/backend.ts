@@ -26,7 +26,8 @@ export interface BackendProvider extends OAuthProvider<string> {
  * short-lived access tokens only, with the same snapshot, hooks, `auth.fetch` and cross-tab
  * single-flight renewal as with `pace()`. Sign-ins are full-page redirects to the backend's
  * `/login`: `loginWithPopup()`, `appState`, `intent`, `authorizationDetails` and a scope beyond the
- * client's and the session's are refused with `invalid_config`, and `exchangeToken()` is not available.
+ * client's and the session's are refused with `invalid_config`, and `exchangeToken()` is not
+ * available.
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps
  * @example createAuthClient({ provider: backend({ url: new URL('/bff', location.origin).href }) })
  */
