@@ -50,6 +50,11 @@ export const ServerErrorCode = {
   /** The provider answered the authorization request with an error (`access_denied`, an intent error...). */
   AuthorizationFailed: 'authorization_failed',
   /**
+   * A sign-in that asked for `acr_values` (an RFC 9470 step-up, through `loginParameters`) came back
+   * with an ID token whose `acr` is none of them: the provider ignored the request. No session starts.
+   */
+  StepUpNotMet: 'step_up_not_met',
+  /**
    * The request to the BFF is malformed: a `returnTo` outside the app, a bad intent, a body over the
    * Node adapter's `maxBodyBytes`, `GET login` on an intent-based provider... HTTP 400.
    */

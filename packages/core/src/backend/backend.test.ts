@@ -259,3 +259,26 @@ it('a step-up for a stronger sign-in through the backend keeps the session’s s
   expect(login?.searchParams.get('acr_values')).toBe('sca')
   auth.dispose()
 })
+
+it('says why the backend sent the user back without a session: a step-up the provider ignored, any other failure', async () => {
+  for (const [payauthError, code] of [
+    ['step_up_not_met', 'step_up_not_met'],
+    ['login_state_mismatch', 'authorization_error'],
+  ] as const) {
+    const navigator = recordingNavigator(`${appOrigin}/statements?payauthError=${payauthError}`)
+    const auth = createAuthClient({
+      provider: backend({ url: `${appOrigin}/bff` }),
+      fetch: async () => Response.json({ signedIn: false }, { headers: { 'content-type': 'application/json' } }),
+      store: memoryTokenStore(),
+      lock: memoryLock(),
+      channel: sessionChannelHub().channel(),
+      navigator,
+      wakeEvents: () => () => {},
+    })
+    await expect(auth.start()).rejects.toMatchObject({ code, error: payauthError })
+    expect(auth.getSnapshot()).toMatchObject({ status: 'error', error: { code } })
+    // Said once: the address bar no longer carries it.
+    expect(navigator.currentUrl()).toBe(`${appOrigin}/statements`)
+    auth.dispose()
+  }
+})

@@ -109,7 +109,8 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
     here.searchParams.delete('oauthError')
     context.navigator.replace(here.href)
     throw new OAuthResponseError(
-      'authorization_error',
+      // As a sign-in without a backend reports a step-up the server ignored.
+      code === 'step_up_not_met' ? code : 'authorization_error',
       { error: oauthError ?? code, errorDescription: `The backend could not complete the sign-in (${code})` },
       { cause: { payauthError: code } },
     )

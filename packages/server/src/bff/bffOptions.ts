@@ -79,6 +79,8 @@ export interface BffOptions {
   /**
    * Query parameters `/login` passes on to the provider, e.g. `['kc_idp_hint', 'ui_locales']`; default
    * none. Parameters the BFF sets itself (`state`, `scope`, `redirect_uri`...) make `createBff` throw.
+   * List `acr_values` and `max_age` for RFC 9470 step-up: the callback then checks that the ID
+   * token's `acr` is one asked for (else `step_up_not_met`) and that `auth_time` is recent enough.
    */
   readonly loginParameters?: readonly string[]
   /** The header every SPA call must carry with value `1` (matched case-insensitively); default `x-payauth-csrf`. */

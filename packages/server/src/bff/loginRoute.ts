@@ -29,12 +29,22 @@ export async function loginRoute(request: Request, deps: LoginRouteDeps): Promis
     const value = query.get(name)
     if (value !== null) passedOn[name] = value
   }
+  const maxAge = passedOn.max_age === undefined ? undefined : Number(passedOn.max_age)
+  if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0)) {
+    throw new ServerAuthError(ServerErrorCode.InvalidRequest, 'max_age must be a whole number of seconds', {
+      cause: { max_age: passedOn.max_age },
+    })
+  }
+  const acrValues = passedOn.acr_values?.split(' ').filter(Boolean)
   const started = await deps.protocol.startAuthorization(deps.redirectUri, passedOn)
   const setCookie = await deps.transactions.begin({
     state: started.state,
     nonce: started.nonce,
     codeVerifier: started.codeVerifier,
     returnTo,
+    // Remembered so the callback can check that the provider did as asked.
+    ...(acrValues?.length ? { acrValues } : {}),
+    ...(maxAge !== undefined ? { maxAge } : {}),
   })
   return redirectResponse(started.url.href, [setCookie])
 }

@@ -10,6 +10,10 @@ export interface LoginTransaction {
   /** Absolute URL on the app origin, already confined. */
   readonly returnTo: string
   readonly intent?: SessionIntent
+  /** The `acr_values` asked for, which the ID token's `acr` must be one of (RFC 9470 step-up). */
+  readonly acrValues?: readonly string[]
+  /** The `max_age` asked for, in seconds: the ID token's `auth_time` must be no older. */
+  readonly maxAge?: number
 }
 
 /** What login transactions need from the BFF. */

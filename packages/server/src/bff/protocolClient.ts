@@ -1,4 +1,5 @@
 import * as client from 'openid-client'
+import { ServerAuthError, ServerErrorCode } from '../errors.ts'
 import type { BffProvider } from './bffProvider.ts'
 import { toClientAuth } from './clientAuthentication.ts'
 import { isLoopbackHttp, secureUrl } from './secureUrl.ts'
@@ -21,6 +22,12 @@ export interface StartedAuthorization {
   readonly state: string
   readonly nonce: string | undefined
   readonly codeVerifier: string
+}
+
+/** What the code exchange checks: the started request's secrets, and what the sign-in asked for. */
+export interface AuthorizationChecks extends Pick<StartedAuthorization, 'state' | 'nonce' | 'codeVerifier'> {
+  readonly acrValues?: readonly string[] | undefined
+  readonly maxAge?: number | undefined
 }
 
 /** What the protocol client needs from its environment. */
@@ -117,17 +124,29 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
      *
      * @param callbackUrl the registered redirect URI with the response's query
      */
-    exchangeCode(callbackUrl: URL, checks: Pick<StartedAuthorization, 'state' | 'nonce' | 'codeVerifier'>) {
-      return call('code exchange', async (config) =>
-        granted(
+    exchangeCode(callbackUrl: URL, checks: AuthorizationChecks) {
+      return call('code exchange', async (config) => {
+        const tokens = granted(
           await client.authorizationCodeGrant(config, callbackUrl, {
             expectedState: checks.state,
             pkceCodeVerifier: checks.codeVerifier,
             ...(checks.nonce ? { expectedNonce: checks.nonce } : {}),
             idTokenExpected: provider.openid,
+            // openid-client then requires `auth_time` and checks it is recent enough.
+            ...(checks.maxAge !== undefined ? { maxAge: checks.maxAge } : {}),
           }),
-        ),
-      )
+        )
+        // A provider that ignores a step-up request must not pass for one that honoured it.
+        const acr = tokens.idTokenClaims?.acr
+        if (checks.acrValues?.length && !(typeof acr === 'string' && checks.acrValues.includes(acr))) {
+          throw new ServerAuthError(
+            ServerErrorCode.StepUpNotMet,
+            `The sign-in's acr is ${String(acr)}, not one of those asked for`,
+            { cause: { acr, acrValues: checks.acrValues } },
+          )
+        }
+        return tokens
+      })
     },
 
     refresh(refreshToken: string) {

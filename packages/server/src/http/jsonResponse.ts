@@ -29,6 +29,7 @@ const statusByCode: Readonly<Record<ServerErrorCode, number>> = {
   [ServerErrorCode.SessionTooLarge]: 500,
   [ServerErrorCode.LoginStateMismatch]: 400,
   [ServerErrorCode.AuthorizationFailed]: 400,
+  [ServerErrorCode.StepUpNotMet]: 400,
   [ServerErrorCode.InvalidRequest]: 400,
   [ServerErrorCode.NotFound]: 404,
   [ServerErrorCode.MethodNotAllowed]: 405,

@@ -107,11 +107,20 @@ export class TestBrowser {
    * Opens `loginPath` and plays the user through the provider's pages; returns the provider's
    * redirect back (the callback URL), not yet followed.
    */
-  async authorize(loginPath: string, username = 'alice', callbackPath = '/bff/callback'): Promise<string> {
+  async authorize(
+    loginPath: string,
+    username = 'alice',
+    callbackPath = '/bff/callback',
+    pin?: string,
+  ): Promise<string> {
     const login = await this.navigate(loginPath)
     const authorizationUrl = login.headers.get('location')
     if (login.status !== 303 || !authorizationUrl) throw new Error(`login answered ${login.status}`)
-    return browseAuthorization(authorizationUrl, { username, redirectUri: `${this.origin}${callbackPath}` })
+    return browseAuthorization(authorizationUrl, {
+      username,
+      redirectUri: `${this.origin}${callbackPath}`,
+      ...(pin !== undefined ? { pin } : {}),
+    })
   }
 
   /** Signs in through `loginPath`; returns where the BFF sent the browser in the end. */
