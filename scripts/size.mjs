@@ -48,7 +48,7 @@ const budgets = [
     // The SCA dialog's languages are data, measured one by one below, not code.
     name: 'whole public API of core + react, every subpath but the SCA texts',
     source: whole,
-    maxGzipBytes: 30_400,
+    maxGzipBytes: 30_450,
     goalGzipBytes: 19_000,
   },
 ]
