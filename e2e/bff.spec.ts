@@ -191,3 +191,22 @@ test('requests without the CSRF header, or from another origin, are refused and 
   await page.reload()
   await expect(page.getByTestId('bff-user-name')).toHaveText('Alice Adler')
 })
+
+test('the wallet’s statements need a stronger sign-in: RFC 9470 step-up through the backend and back', async ({
+  page,
+  context,
+}) => {
+  await signInThroughBackend(page, context)
+  await press(page.getByRole('button', { name: 'View statements' }))
+  await expect(page.getByRole('alert', { name: 'Statements need a stronger sign-in' })).toBeVisible()
+  await press(page.getByRole('button', { name: 'Confirm with your PIN' }))
+  // The backend sent acr_values on: the provider asks for the PIN beside the password.
+  await expect(page.getByLabel('PIN')).toBeVisible()
+  await page.getByLabel('PIN').fill('1234')
+  await signInWithForm(page, 'alice', 'alice-pass')
+  await expect(page.getByTestId('bff-user-name')).toHaveText('Alice Adler')
+  expect(page.url()).toBe(`${demoOrigin}/backend`)
+  // The page came back with the backend's new session, not the token it stored before the step-up.
+  await press(page.getByRole('button', { name: 'View statements' }))
+  await expect(page.getByTestId('bff-statements-result')).toContainText('2026-10')
+})

@@ -45,6 +45,8 @@ export function createDemoBffs(
     }),
     sessionKeys: config.sessionKeys,
     mode: 'token-mediating',
+    // RFC 9470 step-up from the SPA (the wallet's statements want acr `strong`), checked at the callback.
+    loginParameters: ['acr_values', 'max_age'],
     ...(stores.pace ? { sessionStore: stores.pace } : {}),
   })
   const pay = createBff({

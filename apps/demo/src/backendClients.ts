@@ -1,9 +1,13 @@
 import { createAuthClient } from '@payauth/core'
 import { backend } from '@payauth/core/backend'
-import { provider } from './config.ts'
+import { stepUp } from '@payauth/core/step-up'
+import { provider, walletBaseUrl } from './config.ts'
 
-/** The pages call PACE's userinfo endpoint with the backend's access token: another origin than the app's. */
-const resourceOrigins = [new URL(provider.issuer).origin]
+/**
+ * The pages call PACE's userinfo endpoint and the wallet with the backend's access token: other
+ * origins than the app's.
+ */
+const resourceOrigins = [new URL(provider.issuer).origin, walletBaseUrl]
 
 /**
  * Sign-in through the app's backend-for-frontend (apps/backend at `/bff`): the backend keeps
@@ -13,6 +17,8 @@ export const backendAuthClient = createAuthClient({
   provider: backend({ url: new URL('/bff', window.location.origin).href }),
   postLogoutRedirectUri: '/backend',
   resourceOrigins,
+  // The wallet's statements ask for a stronger sign-in; the backend passes acr_values on.
+  stepUp: stepUp(),
 })
 
 /** The oauth20 bank API through the merchant's backend (`/pay/bff`), whose confidential client creates intents. */

@@ -1,10 +1,14 @@
-import { useAuth, useAuthFetch } from '@payauth/react'
+import { isAuthError } from '@payauth/core'
+import { useAuth, useAuthClient, useAuthFetch } from '@payauth/react'
 import { useState } from 'react'
 import { ActionButton } from '../ActionButton.tsx'
 import { AuthErrorMessage } from '../AuthErrorMessage.tsx'
+import { clearReportedError } from '../clearReportedError.ts'
+import { walletBaseUrl } from '../config.ts'
 import { userinfoEndpoint } from '../userinfoEndpoint.ts'
 import { BackendError } from './BackendError.tsx'
 import { ExpiresIn } from './ExpiresIn.tsx'
+import { WalletOutcome, type WalletResult, walletResultOf } from './WalletOutcome.tsx'
 
 interface ApiCall {
   readonly number: number
@@ -18,8 +22,27 @@ interface ApiCall {
  */
 export function BackendPage() {
   const { snapshot, login, logout, error } = useAuth()
+  const client = useAuthClient()
   const authFetch = useAuthFetch()
   const [call, setCall] = useState<ApiCall>()
+  const [statements, setStatements] = useState<WalletResult>()
+
+  /** The wallet's statements need a stronger sign-in: RFC 9470 step-up, through the backend. */
+  async function viewStatements() {
+    setStatements(undefined)
+    try {
+      const response = await authFetch(`${walletBaseUrl}/wallet/statements`)
+      const body = (await response.json()) as { statements?: unknown }
+      const text = response.ok
+        ? `Statements: ${JSON.stringify(body.statements)}`
+        : `The wallet answered ${response.status}`
+      setStatements({ kind: 'answer', text })
+    } catch (failure) {
+      if (!isAuthError(failure)) throw failure
+      setStatements(walletResultOf(failure))
+      clearReportedError(client, failure)
+    }
+  }
 
   async function callApi() {
     const response = await authFetch(await userinfoEndpoint())
@@ -59,6 +82,9 @@ export function BackendPage() {
             <ActionButton onAction={callApi} pendingLabel="Calling the API…">
               Call the API with auth.fetch
             </ActionButton>
+            <ActionButton onAction={viewStatements} pendingLabel="Asking the wallet…">
+              View statements
+            </ActionButton>
             <ActionButton className="secondary" onAction={() => logout()} pendingLabel="Signing out…" leavesPage>
               Sign out
             </ActionButton>
@@ -68,6 +94,12 @@ export function BackendPage() {
               Call {call.number}: {call.text}.
             </p>
           )}
+          <WalletOutcome
+            result={statements}
+            testId="bff-statements-result"
+            onDismiss={() => setStatements(undefined)}
+            returnTo="/backend"
+          />
         </div>
       )}
     </section>

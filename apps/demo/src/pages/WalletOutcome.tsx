@@ -1,4 +1,4 @@
-import type { AuthError } from '@payauth/core'
+import { type AuthError, AuthErrorCode } from '@payauth/core'
 import { useAuth } from '@payauth/react'
 import { ActionButton } from '../ActionButton.tsx'
 import { describeWalletError } from './describeWalletError.ts'
@@ -14,11 +14,14 @@ export function WalletOutcome({
   result,
   testId,
   onDismiss,
+  returnTo = '/wallet',
 }: {
   readonly result: WalletResult | undefined
   readonly testId: string
   /** The user chose not to sign in more strongly now. */
   readonly onDismiss: () => void
+  /** The page to come back to after a step-up. */
+  readonly returnTo?: string
 }) {
   if (!result) return null
   switch (result.kind) {
@@ -31,12 +34,17 @@ export function WalletOutcome({
         </p>
       )
     case 'stepUp':
-      return <StepUpNotice onDismiss={onDismiss} />
+      return <StepUpNotice onDismiss={onDismiss} returnTo={returnTo} />
   }
 }
 
+/** A step-up is a next step to offer, not a failure to show. */
+export function walletResultOf(error: AuthError): WalletResult {
+  return error.code === AuthErrorCode.StepUpRequired ? { kind: 'stepUp' } : { kind: 'error', error }
+}
+
 /** RFC 9470 step-up, explained once: why, what happens next, and the way there. */
-function StepUpNotice({ onDismiss }: { readonly onDismiss: () => void }) {
+function StepUpNotice({ onDismiss, returnTo }: { readonly onDismiss: () => void; readonly returnTo: string }) {
   const { stepUp, snapshot } = useAuth()
   const pending = snapshot.status === 'signedIn' && snapshot.challenge?.kind === 'stepUp'
   return (
@@ -48,7 +56,7 @@ function StepUpNotice({ onDismiss }: { readonly onDismiss: () => void }) {
       </p>
       <div className="actions">
         <ActionButton
-          onAction={() => stepUp({ returnTo: '/wallet' })}
+          onAction={() => stepUp({ returnTo })}
           pendingLabel="Going to sign-in…"
           leavesPage
           disabled={!pending}

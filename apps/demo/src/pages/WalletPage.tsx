@@ -1,14 +1,15 @@
-import { type AuthError, AuthErrorCode, isAuthError } from '@payauth/core'
+import { isAuthError } from '@payauth/core'
 import { ScaChallenge, useAuth, useAuthClient, useAuthFetch } from '@payauth/react'
 import { scaMessages } from '@payauth/react/sca-messages'
 import { useState } from 'react'
+import { clearReportedError } from '../clearReportedError.ts'
 import { walletBaseUrl } from '../config.ts'
 import { PendingButton } from '../PendingButton.tsx'
 import { initialScaLanguage, isScaLanguage, scaLanguages } from '../scaLanguage.ts'
 import { usePendingAction } from '../usePendingAction.ts'
 import { scaOperationSummary } from './ScaOperationSummary.tsx'
 import { SmsOutbox } from './SmsOutbox.tsx'
-import { WalletOutcome, type WalletResult } from './WalletOutcome.tsx'
+import { WalletOutcome, type WalletResult, walletResultOf } from './WalletOutcome.tsx'
 
 type Operation = 'transfer' | 'card' | 'statements'
 
@@ -40,15 +41,9 @@ export function WalletPage() {
       show(operation, { kind: 'answer', text: response.ok ? describe(body) : `The wallet answered ${response.status}` })
     } catch (error) {
       if (!isAuthError(error)) return show(operation, { kind: 'answer', text: 'The wallet’s answer could not be read' })
-      show(operation, resultOf(error))
-      forgetReported(error)
+      show(operation, walletResultOf(error))
+      clearReportedError(client, error)
     }
-  }
-
-  /** This page reported the failure beside its operation: the client need not show it anywhere else. */
-  function forgetReported(error: AuthError) {
-    const current = client.getSnapshot()
-    if ((current.status === 'signedIn' || current.status === 'error') && current.error === error) client.clearError()
   }
 
   const transfer = usePendingAction((form: FormData) =>
@@ -151,9 +146,4 @@ export function WalletPage() {
       <SmsOutbox active={challenge?.kind === 'sca'} />
     </>
   )
-}
-
-/** A step-up is a next step to offer, not a failure to show. */
-function resultOf(error: AuthError): WalletResult {
-  return error.code === AuthErrorCode.StepUpRequired ? { kind: 'stepUp' } : { kind: 'error', error }
 }

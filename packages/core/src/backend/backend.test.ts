@@ -282,3 +282,40 @@ it('says why the backend sent the user back without a session: a step-up the pro
     auth.dispose()
   }
 })
+
+it('after signing in again through the backend (a step-up), the next page takes the backend’s new session, not the stored token', async () => {
+  let token = 'token-basic'
+  const fetch = async (input: string | URL | Request) => {
+    const headers = { 'content-type': 'application/json', date: new Date().toUTCString() }
+    if (new URL(String(input)).pathname === '/bff/session') {
+      return Response.json({ signedIn: true, user: { sub: 'alice' } }, { headers })
+    }
+    return Response.json(
+      { accessToken: token, tokenType: 'Bearer', expiresAt: Date.now() + tokenLifetimeMs, scope: ['openid'] },
+      { headers },
+    )
+  }
+  const store = memoryTokenStore()
+  const page = () =>
+    createAuthClient({
+      provider: backend({ url: `${appOrigin}/bff` }),
+      fetch,
+      store,
+      lock: memoryLock(),
+      channel: sessionChannelHub().channel(),
+      navigator: recordingNavigator(`${appOrigin}/statements`),
+      wakeEvents: () => () => {},
+    })
+  const before = page()
+  await before.start()
+  expect(await before.getAccessToken()).toBe('token-basic')
+  await before.login({ params: { acr_values: 'strong' } })
+  before.dispose()
+
+  // The backend completed the stronger sign-in: its session now hands out another token.
+  token = 'token-strong'
+  const after = page()
+  await after.start()
+  expect(await after.getAccessToken()).toBe('token-strong')
+  after.dispose()
+})

@@ -174,8 +174,11 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
           scope: beyond,
         })
       }
-      // A new sign-in replaces the backend's session: a sign-out still owed is moot.
+      // A new sign-in replaces the backend's session: a sign-out still owed is moot, and the stored
+      // token is the old session's (a step-up's would otherwise be used until it expired). The page
+      // coming back asks the backend; other tabs take the new session when it is stored.
       await context.store.delete(context.names.pendingLogoutKey).catch(() => {})
+      await context.sessions.forget().catch(() => {})
       const url = route('login')
       for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)
       url.searchParams.set('returnTo', request.returnTo)
