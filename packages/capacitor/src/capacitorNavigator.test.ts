@@ -68,12 +68,65 @@ describe('capacitorNavigator', () => {
     cancel.abort()
     expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
     expect(device.closes).toBe(1)
-    expect(device.listeners('browserFinished')).toBe(0)
     device.openLink(callback)
     expect(received).toEqual([])
     // Another sign-in's redirect is still the app's.
     device.openLink(`${redirectUri}?code=d&state=t`)
     expect(received).toEqual([`${redirectUri}?code=d&state=t`])
+    // The redirect ended the watch: nothing of this sign-in listens any more.
+    await expect.poll(() => device.listeners('browserFinished')).toBe(0)
+  })
+
+  it('stops watching a cancelled sign-in once its browser is gone', async () => {
+    const cancel = new AbortController()
+    const { device, received, result } = await signingIn({ closedGraceMs: 0, signal: cancel.signal })
+    cancel.abort()
+    await rejection(result)
+    device.closeBrowser()
+    await expect.poll(() => device.listeners('browserFinished')).toBe(0)
+    device.openLink(callback)
+    expect(received).toEqual([callback])
+  })
+
+  it('cancelled while the browser opens: no unhandled rejection, and the browser it opened is closed', async () => {
+    const device = fakeCapacitor()
+    // The browser takes its time to open; the app cancels meanwhile.
+    let opening: () => void = () => {}
+    const openNow = device.Browser.open.bind(device.Browser)
+    const navigator = capacitorNavigator({
+      ...device,
+      Browser: {
+        ...device.Browser,
+        open: async (options) => {
+          await new Promise<void>((resolve) => {
+            opening = resolve
+          })
+          return openNow(options)
+        },
+      },
+    })
+    const cancel = new AbortController()
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const result =
+        navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
+          redirectUri,
+          signal: cancel.signal,
+        }) ?? Promise.reject()
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      cancel.abort()
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      opening()
+      expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(device.opened).toHaveLength(1)
+      expect(device.closes).toBeGreaterThanOrEqual(1)
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 
   it('opens nothing for a sign-in cancelled before it started', async () => {

@@ -32,8 +32,8 @@ const noPage = 'about:blank'
  * Sign-in in the system browser of a Capacitor app (`@capacitor/browser`: SFSafariViewController
  * on iOS, a Custom Tab on Android), back through the app's link (`@capacitor/app`'s `appUrlOpen`),
  * for a private-use scheme or a claimed https link (RFC 8252). `authenticate` (behind
- * `auth.loginWithPopup()`) resolves with the redirect, and closes the browser with `aborted` when
- * the app cancels (`loginWithPopup`'s `signal`); `assign` (behind `login()` and a logout's
+ * `auth.loginWithPopup()`) resolves with the redirect, and rejects with `aborted` when the app
+ * cancels (`loginWithPopup`'s `signal`), closing the browser where the system lets it; `assign` (behind `login()` and a logout's
  * end-session page) opens the browser, and the redirect reaches `completeRedirects()`.
  * @example
  * const navigator = capacitorNavigator({ Browser, App })
@@ -89,6 +89,9 @@ export function capacitorNavigator(
       const result = new Promise<string>((resolve, reject) => {
         settle = { resolve, reject }
       })
+      // A cancel while the browser is still opening settles this before anyone awaits it.
+      result.catch(() => {})
+
       let closedTimer: ReturnType<typeof setTimeout> | undefined
       const stopLinks = links.intercept((link) => {
         // Another sign-in's redirect (an old tab of the flow) is left to completeRedirects.
@@ -106,11 +109,10 @@ export function capacitorNavigator(
           }, graceMs)
         }),
       )
-      // The app cancelled (loginWithPopup's signal): the browser goes, and this sign-in's redirect,
-      // should it still come (a browser the system would not close), is swallowed, not completed.
+      // The app cancelled (loginWithPopup's signal): the browser goes where the system lets an app
+      // close it (iOS). Until it is gone, this sign-in's redirect is swallowed, not completed; its
+      // browserFinished ends the watch as it ends a sign-in.
       const abort = () => {
-        finished.remove()
-        clearTimeout(closedTimer)
         closeBrowser()
         settle?.reject(cancelled())
       }
@@ -124,6 +126,8 @@ export function capacitorNavigator(
       try {
         await Promise.all([links.ready(), finished.ready])
         await open(url)
+        // Cancelled while it opened: it opened all the same.
+        if (signal?.aborted) closeBrowser()
       } catch (error) {
         finish()
         throw error

@@ -1,5 +1,6 @@
 import { expect, it, vi } from 'vitest'
 import { AuthError, isAuthError, OAuthResponseError } from './errors.ts'
+import { toAuthError } from './toAuthError.ts'
 
 it('knows an error of another copy of @payauth/core, which instanceof does not', async () => {
   vi.resetModules()
@@ -19,4 +20,11 @@ it('knows nothing else for one: plain errors, look-alikes and non-errors', () =>
   expect(isAuthError(Object.assign(new Error('x'), { name: 'AuthError', code: 'login_required' }))).toBe(false)
   expect(isAuthError({ code: 'login_required', message: 'x' })).toBe(false)
   expect(isAuthError(undefined)).toBe(false)
+})
+
+it('keeps the code of another copy’s error through toAuthError (an adapter’s popup_closed stays popup_closed)', async () => {
+  vi.resetModules()
+  const otherCopy = await import('./errors.ts')
+  const theirs = new otherCopy.AuthError('popup_closed', 'The sign-in was cancelled', { cause: undefined })
+  expect(toAuthError(theirs, 'invalid_response', 'Signing in in a popup failed')).toBe(theirs)
 })

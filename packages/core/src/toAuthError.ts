@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { AuthError, type AuthErrorCode as Code, OAuthResponseError } from './errors.ts'
+import { AuthError, type AuthErrorCode as Code, isAuthError, OAuthResponseError } from './errors.ts'
 import { retryAfterSeconds } from './oauth/serverError.ts'
 
 /**
@@ -11,7 +11,8 @@ import { retryAfterSeconds } from './oauth/serverError.ts'
  * what the library error was, never what it held, so no token reaches a snapshot or a log.
  */
 export function toAuthError(error: unknown, fallback: Code, message: string): AuthError {
-  if (error instanceof AuthError) return error
+  // Also another copy's (an adapter on its own copy of core): its code must survive.
+  if (isAuthError(error)) return error
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new AuthError('aborted', `${message}: aborted`, { cause: error })
   }

@@ -32,7 +32,7 @@ export function BackendPage() {
     setStatements(undefined)
     try {
       const response = await authFetch(`${walletBaseUrl}/wallet/statements`)
-      const body = (await response.json()) as { statements?: unknown }
+      const body = (await response.json().catch(() => ({}))) as { statements?: unknown }
       const text = response.ok
         ? `Statements: ${JSON.stringify(body.statements)}`
         : `The wallet answered ${response.status}`

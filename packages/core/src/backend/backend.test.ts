@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { createAuthClient } from '../authClient.ts'
 import { memoryLock } from '../session/memoryLock.ts'
 import { stepUp } from '../stepUp/stepUp.ts'
@@ -283,7 +283,22 @@ it('says why the backend sent the user back without a session: a step-up the pro
   }
 })
 
-it('after signing in again through the backend (a step-up), the next page takes the backend’s new session, not the stored token', async () => {
+/** One tab's `sessionStorage`: what the backend client marks before it leaves for a sign-in. */
+function tabStorage(): Storage {
+  const items = new Map<string, string>()
+  return {
+    get length() {
+      return items.size
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  }
+}
+
+it('after a step-up through the backend, the tab that went takes the new session, and the other tabs follow without signing out', async () => {
   let token = 'token-basic'
   const fetch = async (input: string | URL | Request) => {
     const headers = { 'content-type': 'application/json', date: new Date().toUTCString() }
@@ -296,26 +311,77 @@ it('after signing in again through the backend (a step-up), the next page takes 
     )
   }
   const store = memoryTokenStore()
-  const page = () =>
+  const hub = sessionChannelHub()
+  const wakeUps: (() => void)[] = []
+  const tab = (url: string) =>
     createAuthClient({
       provider: backend({ url: `${appOrigin}/bff` }),
       fetch,
       store,
       lock: memoryLock(),
-      channel: sessionChannelHub().channel(),
-      navigator: recordingNavigator(`${appOrigin}/statements`),
-      wakeEvents: () => () => {},
+      channel: hub.channel(),
+      navigator: recordingNavigator(url),
+      wakeEvents: (onWake) => {
+        wakeUps.push(onWake)
+        return () => {}
+      },
     })
-  const before = page()
-  await before.start()
-  expect(await before.getAccessToken()).toBe('token-basic')
-  await before.login({ params: { acr_values: 'strong' } })
-  before.dispose()
+  vi.stubGlobal('sessionStorage', tabStorage())
+  try {
+    const other = tab(`${appOrigin}/`)
+    await other.start()
+    const leaving = tab(`${appOrigin}/statements`)
+    await leaving.start()
+    await leaving.login({ params: { acr_values: 'strong' } })
+    leaving.dispose()
+    // While the user is at the provider, the other tab, woken, keeps the session it has.
+    wakeUps[0]?.()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(other.getSnapshot()).toMatchObject({ status: 'signedIn', session: { accessToken: 'token-basic' } })
 
-  // The backend completed the stronger sign-in: its session now hands out another token.
-  token = 'token-strong'
-  const after = page()
-  await after.start()
-  expect(await after.getAccessToken()).toBe('token-strong')
-  after.dispose()
+    // The backend completed the stronger sign-in: the tab comes back to its new session, and tells the others.
+    token = 'token-strong'
+    const back = tab(`${appOrigin}/statements`)
+    await back.start()
+    expect(await back.getAccessToken()).toBe('token-strong')
+    await vi.waitFor(() => expect(other.getSnapshot()).toMatchObject({ session: { accessToken: 'token-strong' } }))
+
+    // A later page in that tab reads the store again, as any page does.
+    const later = tab(`${appOrigin}/statements`)
+    await later.start()
+    expect(await later.getAccessToken()).toBe('token-strong')
+    for (const client of [other, back, later]) client.dispose()
+  } finally {
+    vi.unstubAllGlobals()
+  }
+})
+
+it('a step-up the provider ignored keeps the user signed in, with step_up_not_met beside the session', async () => {
+  vi.stubGlobal('sessionStorage', tabStorage())
+  try {
+    const bff = signedInBackend(Date.now())
+    const tab = (url: string) =>
+      createAuthClient({
+        provider: backend({ url: `${appOrigin}/bff` }),
+        fetch: bff.fetch,
+        store: memoryTokenStore(),
+        lock: memoryLock(),
+        channel: sessionChannelHub().channel(),
+        navigator: recordingNavigator(url),
+        wakeEvents: () => () => {},
+      })
+    const leaving = tab(`${appOrigin}/statements`)
+    await leaving.start()
+    await leaving.login({ params: { acr_values: 'strong' } })
+    leaving.dispose()
+
+    const back = tab(`${appOrigin}/statements?payauthError=step_up_not_met`)
+    await expect(back.start()).rejects.toMatchObject({ code: 'step_up_not_met' })
+    await vi.waitFor(() =>
+      expect(back.getSnapshot()).toMatchObject({ status: 'signedIn', error: { code: 'step_up_not_met' } }),
+    )
+    back.dispose()
+  } finally {
+    vi.unstubAllGlobals()
+  }
 })

@@ -140,6 +140,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
   }
 
   const plain = httpOptions(base, context.fetch)
+  const tabFlags = tabFlag(context.names.pendingSignInKey)
   return {
     source: {
       // The backend renews while its own session lives; when it ends, it says so.
@@ -147,8 +148,8 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       renew: accessToken,
       // The backend keeps the refresh token: nothing here to revoke.
       discard: async () => {},
+      restoreFirst: () => tabFlags.take(),
       async restore() {
-        reportFailedSignIn()
         if (await sendOwedLogout()) return undefined
         const session = await call<SessionView>('session')
         return session.signedIn ? accessToken(session) : undefined
@@ -175,10 +176,10 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
         })
       }
       // A new sign-in replaces the backend's session: a sign-out still owed is moot, and the stored
-      // token is the old session's (a step-up's would otherwise be used until it expired). The page
-      // coming back asks the backend; other tabs take the new session when it is stored.
+      // token will be the old session's (a step-up's would be used until it expired). This tab,
+      // coming back, asks the backend first; the other tabs keep the old session until it stores the new one.
       await context.store.delete(context.names.pendingLogoutKey).catch(() => {})
-      await context.sessions.forget().catch(() => {})
+      tabFlags.set()
       const url = route('login')
       for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)
       url.searchParams.set('returnTo', request.returnTo)
@@ -194,7 +195,39 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       const landing = new URL(landingUrl)
       return logOutAtBackend(landing.pathname + landing.search + landing.hash)
     },
-    sweep: async () => {},
+    // A sign-in the backend failed is reported once the session it leaves is restored.
+    sweep: async () => reportFailedSignIn(),
     resourceHttp: async () => plain,
+  }
+}
+
+/**
+ * A mark in this tab's `sessionStorage`, which outlives the trip to the backend and back but not
+ * the tab, and is not seen by other tabs. Without one (a sandboxed frame, Node), nothing is marked.
+ */
+function tabFlag(key: string) {
+  const storage = () => {
+    try {
+      return globalThis.sessionStorage
+    } catch {
+      return undefined
+    }
+  }
+  return {
+    set(): void {
+      try {
+        storage()?.setItem(key, '1')
+      } catch {}
+    },
+    /** Whether the mark was set, removing it. */
+    take(): boolean {
+      try {
+        const marked = storage()?.getItem(key) === '1'
+        if (marked) storage()?.removeItem(key)
+        return marked
+      } catch {
+        return false
+      }
+    },
   }
 }

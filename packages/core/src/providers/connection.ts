@@ -29,7 +29,10 @@ export interface Connection {
     landingUrl: string,
     hints: { readonly idTokenHint: boolean },
   ): Promise<URL | undefined>
-  /** Deletes pending sign-ins that can no longer complete. */
+  /**
+   * Settles sign-ins started earlier: deletes those that can no longer complete, and rejects with
+   * one that failed away from this page (`backend()`'s), which the snapshot then shows.
+   */
   sweep(): Promise<void>
   /** HTTP options for resource requests with `tokens` (DPoP-signed when they are DPoP-bound). */
   resourceHttp(tokens: TokenSet | undefined): Promise<HttpOptions>

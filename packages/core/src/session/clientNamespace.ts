@@ -9,6 +9,8 @@ export interface ClientNamespace {
   readonly renewalPauseKey: string
   /** A sign-out the app's backend has not heard yet (`backend()`): sent again before any restore. */
   readonly pendingLogoutKey: string
+  /** Marks, in one tab's `sessionStorage`, that it left for a sign-in at the backend. */
+  readonly pendingSignInKey: string
   readonly loginPrefix: string
   loginKey(state: string): string
   /** Held around a refresh, so one tab at a time presents the refresh token. */
@@ -29,6 +31,7 @@ export function clientNamespace(issuer: string, clientId: string): ClientNamespa
     dpopKey: `${base}:dpopKey`,
     renewalPauseKey: `${base}:renewalPause`,
     pendingLogoutKey: `${base}:pendingLogout`,
+    pendingSignInKey: `${base}:pendingSignIn`,
     loginPrefix,
     loginKey: (state) => loginPrefix + state,
     refreshLock,

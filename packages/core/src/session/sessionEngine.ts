@@ -1,4 +1,4 @@
-import { AuthError, authError } from '../errors.ts'
+import { AuthError, authError, isAuthError } from '../errors.ts'
 import type { AuthSnapshot, SignedOutReason, SnapshotEvent } from '../snapshot.ts'
 import { toAuthError } from '../toAuthError.ts'
 import type { TokenSet } from '../tokenSet.ts'
@@ -105,10 +105,13 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
   }
 
   async function restore(): Promise<void> {
-    let stored = await store.read()
+    const sourceFirst = source.restoreFirst?.() === true
+    let stored = sourceFirst ? undefined : await store.read()
     if (!stored && source.restore) {
       stored = await source.restore()
+      // Stored, every tab takes it; none, and what the store holds is the ended session's.
       if (stored) await store.write(stored)
+      else if (sourceFirst) await store.clear()
     }
     // A callback that finished first has the newer truth; one that failed has not replaced the session.
     if (deps.snapshot().status === 'signedIn') return
@@ -199,7 +202,7 @@ export function sessionEngine(deps: SessionEngineDeps): SessionEngine {
       // Forget the refused session, unless a logout or a new sign-in already replaced it.
       if (refusesGrant(error)) await store.clearIf(stored)
       // Every tab waits as the server asked: recorded before the lock passes to the next one.
-      else if (error instanceof AuthError && error.retryAfter) {
+      else if (isAuthError(error) && error.retryAfter) {
         await store.pauseRenewals(now() + error.retryAfter * 1000).catch(() => {})
       }
       throw error

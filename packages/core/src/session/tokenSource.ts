@@ -18,4 +18,9 @@ export interface TokenSource {
   discard(tokens: TokenSet): Promise<void>
   /** A session the source holds without the store (a backend's cookie session); undefined when none. */
   restore?(): Promise<TokenSet | undefined>
+  /**
+   * True when the source's session may have replaced the stored one (this page went to the
+   * backend for a new sign-in): `restore()` is then asked before the store, and its answer stored.
+   */
+  restoreFirst?(): boolean
 }

@@ -9,6 +9,8 @@ import type { SessionView } from './sessionRoute.ts'
 // RFC 9470 step-up through the BFF, against the sandbox's PACE realm: `strong` asks for the PIN
 // beside the password; any other acr it does not know, it ignores, as a real provider may.
 let harness: BffHarness
+/** Paths the BFF asked the provider for, in order. */
+const providerRequests: string[] = []
 
 beforeAll(async () => {
   harness = await startBffHarness({ accessTokenTtl: 300 })
@@ -22,6 +24,10 @@ beforeAll(async () => {
       }),
       sessionKeys: [generateSessionKey()],
       loginParameters: ['acr_values', 'max_age'],
+      fetch: (input, init) => {
+        providerRequests.push(new URL(input instanceof Request ? input.url : String(input)).pathname)
+        return fetch(input, init)
+      },
     }),
   )
 })
@@ -52,7 +58,10 @@ describe('step-up through the BFF', () => {
   it('starts no session when the provider ignored the acr it was asked for', async () => {
     const browser = new TestBrowser(harness.origin)
     const callback = await browser.authorize('/bff/login?returnTo=%2Fstatements&acr_values=gold')
+    providerRequests.length = 0
     const landed = await landing(browser, callback)
+    // What the refused sign-in was granted is revoked, not left valid at the provider.
+    expect(providerRequests.at(-1)).toMatch(/\/revoke$/)
     expect(landed.pathname).toBe('/statements')
     expect(landed.searchParams.get('payauthError')).toBe('step_up_not_met')
     expect(await (await browser.call('/bff/session')).json()).toEqual({ signedIn: false })
@@ -60,7 +69,7 @@ describe('step-up through the BFF', () => {
 
   it('refuses a max_age that is not a whole number of seconds before sending anyone to the provider', async () => {
     const browser = new TestBrowser(harness.origin)
-    for (const maxAge of ['soon', '-1', '1.5']) {
+    for (const maxAge of ['soon', '-1', '1.5', '', '1e3', '0x10']) {
       const login = await browser.navigate(`/bff/login?max_age=${maxAge}`)
       expect(login.status).toBe(400)
       expect(await login.json()).toMatchObject({ error: 'invalid_request' })

@@ -29,12 +29,13 @@ export async function loginRoute(request: Request, deps: LoginRouteDeps): Promis
     const value = query.get(name)
     if (value !== null) passedOn[name] = value
   }
-  const maxAge = passedOn.max_age === undefined ? undefined : Number(passedOn.max_age)
-  if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0)) {
+  // Digits only: the provider gets the string the callback checks, not one Number() reads otherwise ("", "1e3").
+  if (passedOn.max_age !== undefined && !/^\d+$/.test(passedOn.max_age)) {
     throw new ServerAuthError(ServerErrorCode.InvalidRequest, 'max_age must be a whole number of seconds', {
       cause: { max_age: passedOn.max_age },
     })
   }
+  const maxAge = passedOn.max_age === undefined ? undefined : Number(passedOn.max_age)
   const acrValues = passedOn.acr_values?.split(' ').filter(Boolean)
   const started = await deps.protocol.startAuthorization(deps.redirectUri, passedOn)
   const setCookie = await deps.transactions.begin({

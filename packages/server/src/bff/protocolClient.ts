@@ -139,6 +139,8 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
         // A provider that ignores a step-up request must not pass for one that honoured it.
         const acr = tokens.idTokenClaims?.acr
         if (checks.acrValues?.length && !(typeof acr === 'string' && checks.acrValues.includes(acr))) {
+          // Tokens nobody will use are dead: best effort, the refusal stands either way.
+          await revokeGranted(config, tokens).catch(() => {})
           throw new ServerAuthError(
             ServerErrorCode.StepUpNotMet,
             `The sign-in's acr is ${String(acr)}, not one of those asked for`,
@@ -190,6 +192,14 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
       )
     },
   }
+}
+
+/** Revokes what a refused sign-in granted: its refresh token, or its access token when it has none. */
+async function revokeGranted(config: client.Configuration, tokens: GrantedTokens): Promise<void> {
+  if (!config.serverMetadata().revocation_endpoint) return
+  await client.tokenRevocation(config, tokens.refreshToken ?? tokens.accessToken, {
+    token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token',
+  })
 }
 
 /** The protocol client of one provider. */
