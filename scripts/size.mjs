@@ -41,14 +41,14 @@ const budgets = [
   {
     name: 'typical PACE app (createAuthClient, pace, AuthProvider, useAuth, useToken, AuthCallback, RequireAuth)',
     source: typical,
-    maxGzipBytes: 19_300,
+    maxGzipBytes: 19_350,
     goalGzipBytes: 14_500,
   },
   {
     // The SCA dialog's languages are data, measured one by one below, not code.
     name: 'whole public API of core + react, every subpath but the SCA texts',
     source: whole,
-    maxGzipBytes: 30_450,
+    maxGzipBytes: 30_550,
     goalGzipBytes: 19_000,
   },
 ]
