@@ -10,7 +10,7 @@ import {
   tokenRequestLog,
 } from './bffSupport.ts'
 import { test } from './cspViolations.ts'
-import { press, signInWithForm, storedSession } from './support.ts'
+import { press, signInWithForm, stepUpForStatements, storedSession } from './support.ts'
 
 /** The backend() client's stored session: what the page itself keeps of the sign-in. */
 const pageSession = (page: Parameters<typeof storedSession>[0]) => storedSession(page, 'backend')
@@ -197,13 +197,8 @@ test('the wallet’s statements need a stronger sign-in: RFC 9470 step-up throug
   context,
 }) => {
   await signInThroughBackend(page, context)
-  await press(page.getByRole('button', { name: 'View statements' }))
-  await expect(page.getByRole('alert', { name: 'Statements need a stronger sign-in' })).toBeVisible()
-  await press(page.getByRole('button', { name: 'Confirm with your PIN' }))
-  // The backend sent acr_values on: the provider asks for the PIN beside the password.
-  await expect(page.getByLabel('PIN')).toBeVisible()
-  await page.getByLabel('PIN').fill('1234')
-  await signInWithForm(page, 'alice', 'alice-pass')
+  // The backend sends acr_values on, or the provider would not ask for the PIN.
+  await stepUpForStatements(page)
   await expect(page.getByTestId('bff-user-name')).toHaveText('Alice Adler')
   expect(page.url()).toBe(`${demoOrigin}/backend`)
   // The page came back with the backend's new session, not the token it stored before the step-up.

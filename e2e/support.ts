@@ -45,6 +45,20 @@ export async function signInWithForm(page: Page, username: string, password: str
   await press(page.getByRole('button', { name: 'Sign in', exact: true }))
 }
 
+/**
+ * Asks for the statements, which need a stronger sign-in, and takes the RFC 9470 step-up: the
+ * notice, then the provider's login form with alice's PIN beside her password.
+ */
+export async function stepUpForStatements(page: Page): Promise<void> {
+  await press(page.getByRole('button', { name: 'View statements' }))
+  await expect(page.getByRole('alert', { name: 'Statements need a stronger sign-in' })).toBeVisible()
+  await press(page.getByRole('button', { name: 'Confirm with your PIN' }))
+  // The step-up asked for acr_values: the provider wants the PIN beside the password.
+  await expect(page.getByLabel('PIN')).toBeVisible()
+  await page.getByLabel('PIN').fill('1234')
+  await signInWithForm(page, 'alice', 'alice-pass')
+}
+
 /** payauth's entries in IndexedDB for one client: the stored session and the DPoP key's thumbprint. */
 export function storedSession(
   page: Page,

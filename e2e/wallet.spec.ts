@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 import { sandboxOrigin } from '../playwright.config.ts'
 import { test } from './cspViolations.ts'
-import { press, signInWithForm, useAutoLogin } from './support.ts'
+import { press, stepUpForStatements, useAutoLogin } from './support.ts'
 
 test.beforeEach(async ({ page, context }) => {
   await useAutoLogin(context)
@@ -107,12 +107,7 @@ test('two operations at once are verified one after the other', async ({ page })
 })
 
 test('statements need a stronger sign-in: RFC 9470 step-up and back', async ({ page }) => {
-  await press(page.getByRole('button', { name: 'View statements' }))
-  await expect(page.getByRole('alert', { name: 'Statements need a stronger sign-in' })).toBeVisible()
-  await press(page.getByRole('button', { name: 'Confirm with your PIN' }))
-  await expect(page.getByLabel('PIN')).toBeVisible()
-  await page.getByLabel('PIN').fill('1234')
-  await signInWithForm(page, 'alice', 'alice-pass')
+  await stepUpForStatements(page)
   await expect(page).toHaveURL(/\/wallet$/)
   await press(page.getByRole('button', { name: 'View statements' }))
   await expect(page.getByTestId('statements-result')).toContainText('2026-10')

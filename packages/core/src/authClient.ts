@@ -75,7 +75,7 @@ export function createAuthClient<KnownScope extends string, const Scope extends 
   function start(): Promise<void> {
     started ??= run(async () => {
       engine.follow()
-      await Promise.all([engine.restore(), connection.sweep()])
+      await Promise.all([engine.restore(), connection.settleSignIns()])
     }, 'Restoring the session failed').catch((error: unknown) => {
       started = undefined
       throw error

@@ -2,7 +2,7 @@ import { AuthErrorCode } from '@payauth/core'
 import { rejection } from '@payauth/harness/vitest'
 import { describe, expect, it } from 'vitest'
 import { reactNativeNavigator } from './reactNativeNavigator.ts'
-import { fakeReactNative } from './test/fakeReactNative.ts'
+import { type FakeReactNative, fakeReactNative } from './test/fakeReactNative.ts'
 import { redirectUri } from './test/reactNativeDevice.ts'
 
 const authorize = `https://id.example.com/auth?client_id=app&redirect_uri=${encodeURIComponent(redirectUri)}`
@@ -12,6 +12,17 @@ function android() {
   const device = fakeReactNative()
   device.platform = 'android'
   return device
+}
+
+/** Starts a sign-in, cancels it once its auth session is open, and gives the code it rejects with. */
+async function cancelledSignIn(device: FakeReactNative, navigator: ReturnType<typeof reactNativeNavigator>) {
+  const cancel = new AbortController()
+  const result =
+    navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), { redirectUri, signal: cancel.signal }) ??
+    Promise.reject()
+  await expect.poll(() => device.sessions.length).toBe(1)
+  cancel.abort()
+  return (await rejection(result)).code
 }
 
 describe('reactNativeNavigator', () => {
@@ -60,15 +71,7 @@ describe('reactNativeNavigator', () => {
   it('on iOS, closes the sheet when the app cancels', async () => {
     const device = fakeReactNative()
     const navigator = reactNativeNavigator(device)
-    const cancel = new AbortController()
-    const result =
-      navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
-        redirectUri,
-        signal: cancel.signal,
-      }) ?? Promise.reject()
-    await expect.poll(() => device.sessions.length).toBe(1)
-    cancel.abort()
-    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    expect(await cancelledSignIn(device, navigator)).toBe(AuthErrorCode.Aborted)
     // The session ended: the next sign-in can open one.
     void navigator.assign(authorize)
     await expect.poll(() => device.sessions.length).toBe(2)
@@ -79,15 +82,7 @@ describe('reactNativeNavigator', () => {
     const navigator = reactNativeNavigator(device)
     const received: string[] = []
     navigator.onRedirect((url) => received.push(url))
-    const cancel = new AbortController()
-    const result =
-      navigator.authenticate?.(Promise.resolve({ url: authorize, state: 's' }), {
-        redirectUri,
-        signal: cancel.signal,
-      }) ?? Promise.reject()
-    await expect.poll(() => device.sessions.length).toBe(1)
-    cancel.abort()
-    expect((await rejection(result)).code).toBe(AuthErrorCode.Aborted)
+    expect(await cancelledSignIn(device, navigator)).toBe(AuthErrorCode.Aborted)
     device.redirect(callback)
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(received).toEqual([])

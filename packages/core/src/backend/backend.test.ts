@@ -10,6 +10,24 @@ const appOrigin = 'http://127.0.0.1:5173'
 const tokenLifetimeMs = 300_000
 
 /**
+ * A page of the app whose client signs in through the backend at `/bff`, on test doubles (memory
+ * store and lock, its own channel, no wake events); a test sets what it is about.
+ */
+function backendClient(
+  options: Partial<Omit<Parameters<typeof createAuthClient>[0], 'provider' | 'clientId' | 'redirectUri'>>,
+) {
+  return createAuthClient({
+    provider: backend({ url: `${appOrigin}/bff` }),
+    store: memoryTokenStore(),
+    lock: memoryLock(),
+    channel: sessionChannelHub().channel(),
+    navigator: recordingNavigator(`${appOrigin}/`),
+    wakeEvents: () => () => {},
+    ...options,
+  })
+}
+
+/**
  * A backend-for-frontend that has signed alice in: one access token, valid 5 minutes on the
  * backend's clock, handed out until the backend renews it. Answers carry the backend's `Date`.
  */
@@ -34,15 +52,9 @@ it('reads expiry times on the backend’s clock: a browser clock ahead of it doe
   const start = Date.now()
   const browserAheadMs = 60_000
   const bff = signedInBackend(start)
-  const auth = createAuthClient({
-    provider: backend({ url: `${appOrigin}/bff` }),
+  const auth = backendClient({
     fetch: bff.fetch,
     now: () => bff.backendClock.now + browserAheadMs,
-    store: memoryTokenStore(),
-    lock: memoryLock(),
-    channel: sessionChannelHub().channel(),
-    navigator: recordingNavigator(`${appOrigin}/`),
-    wakeEvents: () => () => {},
   })
   await auth.start()
   expect(bff.tokenRequests()).toBe(1)
@@ -125,14 +137,10 @@ function loggingOutBackend() {
 /** A page of the app: a new client on the same browser storage, as a reload makes one. */
 function backendPage(fetch: ReturnType<typeof loggingOutBackend>['fetch'], store = memoryTokenStore()) {
   const navigator = recordingNavigator(`${appOrigin}/`)
-  const auth = createAuthClient({
-    provider: backend({ url: `${appOrigin}/bff` }),
+  const auth = backendClient({
     fetch,
     store,
-    lock: memoryLock(),
-    channel: sessionChannelHub().channel(),
     navigator,
-    wakeEvents: () => () => {},
   })
   return { auth, navigator, store }
 }
@@ -217,15 +225,10 @@ function steppingUpBackend(challenge: string) {
 
 function steppingUpPage(challenge: string) {
   const navigator = recordingNavigator(`${appOrigin}/`)
-  const auth = createAuthClient({
-    provider: backend({ url: `${appOrigin}/bff` }),
+  const auth = backendClient({
     fetch: steppingUpBackend(challenge),
     stepUp: stepUp({ scopes: ['openid', 'payments', 'payments:write'] }),
-    store: memoryTokenStore(),
-    lock: memoryLock(),
-    channel: sessionChannelHub().channel(),
     navigator,
-    wakeEvents: () => () => {},
   })
   return { auth, navigator }
 }
@@ -266,14 +269,9 @@ it('says why the backend sent the user back without a session: a step-up the pro
     ['login_state_mismatch', 'authorization_error'],
   ] as const) {
     const navigator = recordingNavigator(`${appOrigin}/statements?payauthError=${payauthError}`)
-    const auth = createAuthClient({
-      provider: backend({ url: `${appOrigin}/bff` }),
+    const auth = backendClient({
       fetch: async () => Response.json({ signedIn: false }, { headers: { 'content-type': 'application/json' } }),
-      store: memoryTokenStore(),
-      lock: memoryLock(),
-      channel: sessionChannelHub().channel(),
       navigator,
-      wakeEvents: () => () => {},
     })
     await expect(auth.start()).rejects.toMatchObject({ code, error: payauthError })
     expect(auth.getSnapshot()).toMatchObject({ status: 'error', error: { code } })
@@ -314,11 +312,9 @@ it('after a step-up through the backend, the tab that went takes the new session
   const hub = sessionChannelHub()
   const wakeUps: (() => void)[] = []
   const tab = (url: string) =>
-    createAuthClient({
-      provider: backend({ url: `${appOrigin}/bff` }),
+    backendClient({
       fetch,
       store,
-      lock: memoryLock(),
       channel: hub.channel(),
       navigator: recordingNavigator(url),
       wakeEvents: (onWake) => {
@@ -361,14 +357,9 @@ it('a step-up the provider ignored keeps the user signed in, with step_up_not_me
   try {
     const bff = signedInBackend(Date.now())
     const tab = (url: string) =>
-      createAuthClient({
-        provider: backend({ url: `${appOrigin}/bff` }),
+      backendClient({
         fetch: bff.fetch,
-        store: memoryTokenStore(),
-        lock: memoryLock(),
-        channel: sessionChannelHub().channel(),
         navigator: recordingNavigator(url),
-        wakeEvents: () => () => {},
       })
     const leaving = tab(`${appOrigin}/statements`)
     await leaving.start()

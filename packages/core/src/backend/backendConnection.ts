@@ -140,7 +140,8 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
   }
 
   const plain = httpOptions(base, context.fetch)
-  const tabFlags = tabFlag(context.names.pendingSignInKey)
+  /** Set in the tab that leaves for a sign-in at the backend; taken when it comes back. */
+  const leftToSignIn = tabMark(context.names.pendingSignInKey)
   return {
     source: {
       // The backend renews while its own session lives; when it ends, it says so.
@@ -148,7 +149,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       renew: accessToken,
       // The backend keeps the refresh token: nothing here to revoke.
       discard: async () => {},
-      restoreFirst: () => tabFlags.take(),
+      restoreFirst: () => leftToSignIn.take(),
       async restore() {
         if (await sendOwedLogout()) return undefined
         const session = await call<SessionView>('session')
@@ -179,7 +180,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       // token will be the old session's (a step-up's would be used until it expired). This tab,
       // coming back, asks the backend first; the other tabs keep the old session until it stores the new one.
       await context.store.delete(context.names.pendingLogoutKey).catch(() => {})
-      tabFlags.set()
+      leftToSignIn.set()
       const url = route('login')
       for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value)
       url.searchParams.set('returnTo', request.returnTo)
@@ -196,7 +197,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
       return logOutAtBackend(landing.pathname + landing.search + landing.hash)
     },
     // A sign-in the backend failed is reported once the session it leaves is restored.
-    sweep: async () => reportFailedSignIn(),
+    settleSignIns: async () => reportFailedSignIn(),
     resourceHttp: async () => plain,
   }
 }
@@ -205,7 +206,7 @@ export function backendConnection(base: URL, csrfHeader: string, context: Connec
  * A mark in this tab's `sessionStorage`, which outlives the trip to the backend and back but not
  * the tab, and is not seen by other tabs. Without one (a sandboxed frame, Node), nothing is marked.
  */
-function tabFlag(key: string) {
+function tabMark(key: string) {
   const storage = () => {
     try {
       return globalThis.sessionStorage

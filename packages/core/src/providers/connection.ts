@@ -33,7 +33,7 @@ export interface Connection {
    * Settles sign-ins started earlier: deletes those that can no longer complete, and rejects with
    * one that failed away from this page (`backend()`'s), which the snapshot then shows.
    */
-  sweep(): Promise<void>
+  settleSignIns(): Promise<void>
   /** HTTP options for resource requests with `tokens` (DPoP-signed when they are DPoP-bound). */
   resourceHttp(tokens: TokenSet | undefined): Promise<HttpOptions>
   /** The protocol client, for features that make requests of their own (token exchange). */

@@ -62,7 +62,7 @@ export function directConnection(config: DirectProviderConfig): (context: Connec
           postLogoutRedirectUri: landingUrl,
         })
       },
-      sweep: () => context.sessions.sweepLogins(context.now()),
+      settleSignIns: () => context.sessions.sweepLogins(context.now()),
       resourceHttp: async (tokens) => (tokens?.tokenType === 'DPoP' ? protocol.http() : protocol.plainHttp),
     }
   }

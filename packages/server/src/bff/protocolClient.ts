@@ -96,6 +96,15 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
     }
   }
 
+  /** Whether the provider revoked the token (RFC 7009); false when it has no revocation endpoint. */
+  function revoke(token: string, tokenTypeHint: 'refresh_token' | 'access_token') {
+    return call('revocation', async (config) => {
+      if (!config.serverMetadata().revocation_endpoint) return false
+      await client.tokenRevocation(config, token, { token_type_hint: tokenTypeHint })
+      return true
+    })
+  }
+
   return {
     /** Builds the authorization URL with fresh state, nonce (OpenID only) and PKCE S256 verifier. */
     startAuthorization(redirectUri: string, parameters: Readonly<Record<string, string>>) {
@@ -140,7 +149,10 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
         const acr = tokens.idTokenClaims?.acr
         if (checks.acrValues?.length && !(typeof acr === 'string' && checks.acrValues.includes(acr))) {
           // Tokens nobody will use are dead: best effort, the refusal stands either way.
-          await revokeGranted(config, tokens).catch(() => {})
+          const [token, hint] = tokens.refreshToken
+            ? ([tokens.refreshToken, 'refresh_token'] as const)
+            : ([tokens.accessToken, 'access_token'] as const)
+          await revoke(token, hint).catch(() => {})
           throw new ServerAuthError(
             ServerErrorCode.StepUpNotMet,
             `The sign-in's acr is ${String(acr)}, not one of those asked for`,
@@ -155,14 +167,7 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
       return call('refresh', async (config) => granted(await client.refreshTokenGrant(config, refreshToken)))
     },
 
-    /** Whether the provider revoked the token (RFC 7009); false when it has no revocation endpoint. */
-    revoke(token: string, tokenTypeHint: 'refresh_token' | 'access_token') {
-      return call('revocation', async (config) => {
-        if (!config.serverMetadata().revocation_endpoint) return false
-        await client.tokenRevocation(config, token, { token_type_hint: tokenTypeHint })
-        return true
-      })
-    },
+    revoke,
 
     /**
      * The provider's RP-initiated logout URL, or undefined when it has none. It names the client
@@ -192,14 +197,6 @@ export function protocolClient(provider: BffProvider, deps: ProtocolClientDeps) 
       )
     },
   }
-}
-
-/** Revokes what a refused sign-in granted: its refresh token, or its access token when it has none. */
-async function revokeGranted(config: client.Configuration, tokens: GrantedTokens): Promise<void> {
-  if (!config.serverMetadata().revocation_endpoint) return
-  await client.tokenRevocation(config, tokens.refreshToken ?? tokens.accessToken, {
-    token_type_hint: tokens.refreshToken ? 'refresh_token' : 'access_token',
-  })
 }
 
 /** The protocol client of one provider. */
